@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import importlib.metadata
 import importlib.util
 
 import spacy
@@ -37,6 +38,12 @@ def supported_languages() -> tuple[str, ...]:
             continue
         found.append(lang)
     return tuple(found)
+
+
+def pipeline_label(lang: str) -> str:
+    """Package name and version of the pipeline serving ``lang``, without loading it (for provenance)."""
+    name = model_name(lang)
+    return f"{name} {importlib.metadata.version(name)}"
 
 
 @functools.cache
