@@ -214,6 +214,7 @@ def _store_totals(dataset: Dataset, summary: ImportSummary) -> None:
 
 def write_rejects(rejects: Sequence[Reject], path: Path) -> None:
     """The reject report: one JSON object per rejected input, with where it came from and why."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8") as out:
         for reject in rejects:
             record = {"origin": reject.origin, "id": reject.article_id, "reason": reject.reason}

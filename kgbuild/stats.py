@@ -1,0 +1,50 @@
+"""Counts that describe what a store holds."""
+
+from __future__ import annotations
+
+from rdflib import Dataset
+
+from kgbuild.store import count_triples
+
+_PREFIXES = """PREFIX schema: <https://schema.org/>
+PREFIX kg: <https://w3id.org/kgbuild/ontology#>
+"""
+
+_TOTALS = (
+    _PREFIXES
+    + """SELECT
+  (COUNT(DISTINCT ?article) AS ?articles) (COUNT(DISTINCT ?claim) AS ?claims)
+  (COUNT(DISTINCT ?entity) AS ?entities) (COUNT(DISTINCT ?anon) AS ?anonymous_sources)
+WHERE {
+  { ?article a schema:NewsArticle } UNION { ?claim a schema:Claim } UNION { ?entity kg:identityKey ?key }
+  UNION { ?anon a kg:AnonymousSource }
+}"""
+)
+
+_BREAKDOWNS = {
+    "articles_by_language": "SELECT ?key (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle ; "
+    "schema:inLanguage ?key } GROUP BY ?key ORDER BY DESC(?n)",
+    "articles_by_publisher": "SELECT ?key (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle ; "
+    "schema:publisher/schema:name ?key } GROUP BY ?key ORDER BY DESC(?n) LIMIT 20",
+    "claims_by_quote_type": "SELECT ?key (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a schema:Claim ; "
+    "kg:quoteType ?t . BIND(STRAFTER(STR(?t), '#') AS ?key) } GROUP BY ?key ORDER BY DESC(?n)",
+    "claims_by_source_kind": "SELECT ?key (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a schema:Claim ; "
+    "kg:sourceKind ?t . BIND(STRAFTER(STR(?t), '#') AS ?key) } GROUP BY ?key ORDER BY DESC(?n)",
+    "entities_by_kind": "SELECT ?key (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e kg:entityKind ?key } "
+    "GROUP BY ?key ORDER BY DESC(?n)",
+}
+
+
+def store_stats(dataset: Dataset) -> dict[str, object]:
+    """Totals and breakdowns of the union graph, as plain values."""
+    row = next(iter(dataset.query(_TOTALS)))
+    stats: dict[str, object] = {
+        "triples": count_triples(dataset),
+        "articles": int(row[0]),  # type: ignore[index]
+        "claims": int(row[1]),  # type: ignore[index]
+        "entities": int(row[2]),  # type: ignore[index]
+        "anonymous_sources": int(row[3]),  # type: ignore[index]
+    }
+    for name, query in _BREAKDOWNS.items():
+        stats[name] = {str(r[0]): int(r[1]) for r in dataset.query(_PREFIXES + query)}  # type: ignore[index]
+    return stats
