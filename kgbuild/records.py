@@ -71,7 +71,8 @@ class Attribution:
     type: QuoteType
     source_kind: SourceKind
     cue_lemma: str  # lexicon entry of the cue ("affirmer", "selon", "say")
-    cue_act: str = "assert"  # act category of the cue in the lexicon (assert, deny, accuse, report, believe, ...)
+    # act category of the cue in the lexicon: assert, deny, accuse, report, believe, demand, promise
+    cue_act: str = "assert"
     resolved: str | None = None  # canonical name of the speaker entity, when resolved
     source_key: str | None = None  # identity key of the speaker entity (EntityMention.key)
     relayed_by: int | None = None  # index of the intermediary's attribution in the same list

@@ -51,6 +51,8 @@ def open_dataset(location: str | Path = DEFAULT_STORE) -> Dataset:
         try:
             inner = ox.Store(str(path))
         except OSError as err:
+            if "lock" in str(err).lower():
+                raise StoreError(f"store {path} is in use by another kgbuild process (it holds the lock)") from err
             raise StoreError(f"cannot open store {path}: {_first_line(err)}") from err
         dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
     for prefix, namespace in PREFIXES.items():
