@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from kgbuild.extract_json import extraction_to_json
 from kgbuild.pipeline import extract
 from kgbuild.readers import ReadOptions, check_paths, read_inputs
-from kgbuild.records import Reject
+from kgbuild.records import Article, Reject
 
 
 def extract_paths(
@@ -23,7 +23,14 @@ def extract_paths(
     check_paths(paths)
     written = 0
     rejects: list[Reject] = []
-    for result in extract(read_inputs(paths, options or ReadOptions()), extractors=extractors):
+    def articles() -> Iterator[Article]:
+        for item in read_inputs(paths, options or ReadOptions()):
+            if isinstance(item, Reject):
+                rejects.append(item)
+            else:
+                yield item
+
+    for result in extract(articles(), extractors=extractors):
         if isinstance(result, Reject):
             rejects.append(result)
             continue

@@ -199,17 +199,16 @@ def _count(summary: ImportSummary, extraction: Extraction, quads: list[kgstore.Q
 
 def _store_totals(dataset: Dataset, summary: ImportSummary) -> None:
     summary.store_triples = kgstore.count_triples(dataset)
-    rows = list(
-        dataset.query(
-            """PREFIX schema: <https://schema.org/>
+    entities, claims = kgstore.select(
+        dataset,
+        """PREFIX schema: <https://schema.org/>
             PREFIX kg: <https://w3id.org/kgbuild/ontology#>
             SELECT (COUNT(DISTINCT ?e) AS ?entities) (COUNT(DISTINCT ?c) AS ?claims) WHERE {
               { ?e kg:identityKey ?k } UNION { ?c a schema:Claim }
-            }"""
-        )
-    )
-    summary.store_entities = int(rows[0][0])  # type: ignore[index]
-    summary.store_claims = int(rows[0][1])  # type: ignore[index]
+            }""",
+    )[0]
+    summary.store_entities = int(entities)
+    summary.store_claims = int(claims)
 
 
 def write_rejects(rejects: Sequence[Reject], path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rdflib import Dataset
 
-from kgbuild.store import count_triples
+from kgbuild.store import count_triples, select
 
 _PREFIXES = """PREFIX schema: <https://schema.org/>
 PREFIX kg: <https://w3id.org/kgbuild/ontology#>
@@ -37,14 +37,14 @@ _BREAKDOWNS = {
 
 def store_stats(dataset: Dataset) -> dict[str, object]:
     """Totals and breakdowns of the union graph, as plain values."""
-    row = next(iter(dataset.query(_TOTALS)))
+    articles, claims, entities, anonymous = select(dataset, _TOTALS)[0]
     stats: dict[str, object] = {
         "triples": count_triples(dataset),
-        "articles": int(row[0]),  # type: ignore[index]
-        "claims": int(row[1]),  # type: ignore[index]
-        "entities": int(row[2]),  # type: ignore[index]
-        "anonymous_sources": int(row[3]),  # type: ignore[index]
+        "articles": int(articles),
+        "claims": int(claims),
+        "entities": int(entities),
+        "anonymous_sources": int(anonymous),
     }
     for name, query in _BREAKDOWNS.items():
-        stats[name] = {str(r[0]): int(r[1]) for r in dataset.query(_PREFIXES + query)}  # type: ignore[index]
+        stats[name] = {str(key): int(n) for key, n in select(dataset, _PREFIXES + query)}
     return stats

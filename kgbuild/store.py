@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pyoxigraph as ox
@@ -52,7 +53,9 @@ def open_dataset(location: str | Path = DEFAULT_STORE) -> Dataset:
             inner = ox.Store(str(path))
         except OSError as err:
             if "lock" in str(err).lower():
-                raise StoreError(f"store {path} is in use by another kgbuild process (it holds the lock)") from err
+                raise StoreError(
+                    f"store {path} is in use by another kgbuild process (it holds the lock)"
+                ) from err
             raise StoreError(f"cannot open store {path}: {_first_line(err)}") from err
         dataset = Dataset(store=OxigraphStore(store=inner), default_union=True)
     for prefix, namespace in PREFIXES.items():
@@ -107,24 +110,27 @@ def drop_graphs(dataset: Dataset, graphs: Iterable[URIRef]) -> None:
     inner = oxigraph_of(dataset)
     for graph in graphs:
         if inner is not None:
-            if inner.contains_named_graph(_to_ox(graph)):
-                inner.remove_graph(_to_ox(graph))
+            if inner.contains_named_graph(_to_ox_graph(graph)):
+                inner.remove_graph(_to_ox_graph(graph))
         else:
             dataset.update(f"DROP SILENT GRAPH {graph.n3()}")
 
 
+def select(dataset: Dataset, query: str) -> list[tuple[Any, ...]]:
+    """The rows of a SELECT query as plain tuples (rdflib terms, None where unbound)."""
+    return [tuple(row) for row in dataset.query(query)]  # type: ignore[arg-type]
+
+
 def fingerprints(dataset: Dataset) -> dict[URIRef, str]:
     """Fingerprint of every article graph in the store, to skip unchanged re-imports."""
-    rows = dataset.query(f"SELECT ?g ?f WHERE {{ GRAPH ?g {{ ?g <{KG.fingerprint}> ?f }} }}")
-    return {URIRef(str(row[0])): str(row[1]) for row in rows}  # type: ignore[index]
+    rows = select(dataset, f"SELECT ?g ?f WHERE {{ GRAPH ?g {{ ?g <{KG.fingerprint}> ?f }} }}")
+    return {URIRef(str(graph)): str(value) for graph, value in rows}
 
 
 def count_triples(dataset: Dataset) -> int:
     """Distinct triples in the union of all graphs (what a query sees)."""
-    rows = list(
-        dataset.query("SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }")
-    )
-    return int(rows[0][0])  # type: ignore[index]
+    query = "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+    return int(select(dataset, query)[0][0])
 
 
 def close(dataset: Dataset) -> None:
@@ -132,6 +138,10 @@ def close(dataset: Dataset) -> None:
     if inner is not None:
         inner.flush()
     dataset.close()
+
+
+def _to_ox_graph(node: URIRef) -> ox.NamedNode:
+    return ox.NamedNode(str(node))
 
 
 def _to_ox(node: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from rdflib import Literal, URIRef
 
-from kgbuild.store import StoreError, close, count_triples, fingerprints, open_dataset, replace_graphs
 from kgbuild.graph.namespace import KG
+from kgbuild.store import StoreError, close, count_triples, fingerprints, open_dataset, replace_graphs
 
 pytestmark = pytest.mark.server
 
@@ -58,9 +58,10 @@ def sparql_server(tmp_path: Path) -> Iterator[str]:
                 with urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1) as response:
                     response.read()
                 break
-            except OSError:
+            except OSError as err:
                 if process.poll() is not None:
-                    raise RuntimeError(process.stderr.read().decode() if process.stderr else "server died")
+                    message = process.stderr.read().decode() if process.stderr else "server died"
+                    raise RuntimeError(message) from err
                 time.sleep(0.1)
         else:
             raise RuntimeError("oxigraph server did not start in 10 s")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kgbuild.cli import (  # noqa: F401  (importing a module registers its command)
+    eval_cmd,
     export_cmd,
     extract_cmd,
     import_cmd,

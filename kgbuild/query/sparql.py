@@ -10,8 +10,8 @@ from typing import Literal
 
 from rdflib import Dataset, Graph, URIRef
 from rdflib.query import Result
+from rdflib.term import Identifier
 from rdflib.term import Literal as RdfLiteral
-from rdflib.term import Node
 
 from kgbuild.graph.namespace import PREFIXES
 
@@ -78,7 +78,7 @@ def format_result(result: Result, fmt: OutputFormat = "table") -> str:
     return _table(names, rows)
 
 
-def _json(names: list[str], rows: list[list[Node | None]]) -> str:
+def _json(names: list[str], rows: list[list[Identifier | None]]) -> str:
     """SPARQL 1.1 Query Results JSON."""
     bindings = []
     for row in rows:
@@ -103,7 +103,7 @@ def _json(names: list[str], rows: list[list[Node | None]]) -> str:
     )
 
 
-def _short(cell: Node | None) -> str:
+def _short(cell: Identifier | None) -> str:
     if cell is None:
         return ""
     text = str(cell)
@@ -116,7 +116,7 @@ def _short(cell: Node | None) -> str:
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
-def _table(names: list[str], rows: list[list[Node | None]]) -> str:
+def _table(names: list[str], rows: list[list[Identifier | None]]) -> str:
     cells = [[_short(cell) for cell in row] for row in rows]
     widths = [max([len(name)] + [len(row[i]) for row in cells]) for i, name in enumerate(names)]
     lines = [
