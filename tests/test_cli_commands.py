@@ -68,9 +68,12 @@ def test_cli_import_prints_summary_and_second_run_is_unchanged(
         ],
     )
     assert result.exit_code == 0, result.output
-    lines = dict(line.rsplit("  ", 1) for line in result.output.splitlines() if "  " in line)
-    assert lines["unchanged"].strip() == "1"
-    assert lines["new"].strip() == "0"
+    figures = {}
+    for line in result.output.splitlines():
+        key, _, value = line.rpartition("  ")
+        figures[key.strip()] = value.strip()
+    assert figures["unchanged"] == "1"
+    assert figures["new"] == "0"
 
 
 @pytest.mark.parametrize("fmt", ["table", "csv", "json"])

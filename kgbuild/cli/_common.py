@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import sys
 from collections.abc import Iterator
-from typing import Annotated, NoReturn
+from typing import Annotated, Literal, NoReturn
 
 import typer
 
@@ -49,3 +49,11 @@ def user_errors() -> Iterator[None]:
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
         sys.exit(130)
+
+
+def date_order_option(value: str | None) -> Literal["dmy", "mdy"] | None:
+    if value is None:
+        return None
+    if value not in ("dmy", "mdy"):
+        raise typer.BadParameter("choose dmy or mdy", param_hint="--date-order")
+    return value  # type: ignore[return-value]

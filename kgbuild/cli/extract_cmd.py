@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from kgbuild.cli._common import app, user_errors
+from kgbuild.cli._common import app, date_order_option, user_errors
 
 
 @app.command("extract")
@@ -19,6 +19,9 @@ def extract_command(
     publisher: Annotated[str | None, typer.Option(help="Publisher for articles that name none.")] = None,
     lang: Annotated[str | None, typer.Option(help="Language for articles that give none.")] = None,
     date: Annotated[str | None, typer.Option(help="Date for articles that give none.")] = None,
+    date_order: Annotated[
+        str | None, typer.Option(help="dmy or mdy: how to read dates like 4/5/17 in this input.")
+    ] = None,
     rejects: Annotated[Path | None, typer.Option(help="Write the reject report (JSON lines) here.")] = None,
     extractor: Annotated[
         list[str] | None, typer.Option("--extractor", help="Registered extractor names (repeatable).")
@@ -32,7 +35,9 @@ def extract_command(
     if fmt != "jsonl":
         raise typer.BadParameter("only jsonl is supported", param_hint="--format")
     with user_errors():
-        options = ReadOptions(publisher=publisher, lang=lang, date=date)
+        options = ReadOptions(
+            publisher=publisher, lang=lang, date=date, date_order=date_order_option(date_order)
+        )
         if out is None:
             written, rejected = extract_paths(paths, sys.stdout, options=options, extractors=extractor)
         else:

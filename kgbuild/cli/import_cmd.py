@@ -7,7 +7,7 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from kgbuild.cli._common import StoreOption, app, user_errors
+from kgbuild.cli._common import StoreOption, app, date_order_option, user_errors
 
 
 @app.command("import")
@@ -19,6 +19,9 @@ def import_command(
         str | None, typer.Option(help="Language for articles that give none (else detected).")
     ] = None,
     date: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for articles that give none.")] = None,
+    date_order: Annotated[
+        str | None, typer.Option(help="dmy or mdy: how to read dates like 4/5/17 in this input.")
+    ] = None,
     rejects: Annotated[Path, typer.Option(help="Where to write the reject report (JSON lines).")] = Path(
         "kgbuild-rejects.jsonl"
     ),
@@ -29,7 +32,10 @@ def import_command(
 ) -> None:
     """Import articles into the store; re-imports update changed articles and skip unchanged ones."""
     from kgbuild.importer import Outcome, import_paths
-    from kgbuild.readers import ReadOptions
+    from kgbuild.readers import ReadOptions, check_paths
+
+    with user_errors():
+        check_paths(paths)  # before the progress display, so a bad path is one clean line
 
     console = Console(stderr=True)
     counts: dict[str, int] = {"new": 0, "updated": 0, "unchanged": 0, "rejected": 0}
@@ -53,7 +59,9 @@ def import_command(
         summary = import_paths(
             paths,
             store=store,
-            options=ReadOptions(publisher=publisher, lang=lang, date=date),
+            options=ReadOptions(
+                publisher=publisher, lang=lang, date=date, date_order=date_order_option(date_order)
+            ),
             extractors=extractor,
             rejects_path=rejects,
             on_article=on_article,

@@ -1,0 +1,89 @@
+"""What clean-up changes in a text, and what it leaves alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.readers.cleanup import clean_text
+
+
+@pytest.mark.parametrize(
+    ("original", "clean"),
+    [
+        # sentences glued together by scraping
+        ("dans la nuit de jeudi.Le gouvernement", "dans la nuit de jeudi. Le gouvernement"),
+        ("le 24 juin.Une seconde enveloppe", "le 24 juin. Une seconde enveloppe"),
+        ("vraiment?Non.", "vraiment? Non."),
+        ("vraiment?!Non.", "vraiment?! Non."),
+        ("vraiment ?Non.", "vraiment ? Non."),
+        ("Vraiment !Non.", "Vraiment ! Non."),
+        ("il attendait...Le train", "il attendait... Le train"),
+        ("il attendait…Le train", "il attendait… Le train"),
+        ("une victoire.Écoutez", "une victoire. Écoutez"),
+        ("(AFP).Le texte", "(AFP). Le texte"),
+        ('selon "les experts".Le texte', 'selon "les experts". Le texte'),
+        ("la Commission.«Nous refusons»", "la Commission. «Nous refusons»"),
+        ("la Commission.« Nous refusons »", "la Commission. « Nous refusons »"),
+        ("«Nous refusons.»La Commission", "«Nous refusons.» La Commission"),
+        ("(voir plus bas.)Le texte", "(voir plus bas.) Le texte"),
+        ('il a dit "c\'est fini."Le ministre', 'il a dit "c\'est fini." Le ministre'),
+        ('il a dit jeudi."Nous partons"', 'il a dit jeudi. "Nous partons"'),
+        ("he said “it is over.”The minister", 'he said "it is over." The minister'),
+        ("he said on Monday.“We leave”", 'he said on Monday. "We leave"'),
+        ("cafe\u0301.Le menu", "café. Le menu"),
+        ("selon le Figaro.\u200b\u200bLe chef", "selon le Figaro. Le chef"),
+        ('en tête.\u200b"La chute"', 'en tête. "La chute"'),
+        # left alone: abbreviations, initials, numbers, addresses
+        ("M.Dupont est arrivé.", "M.Dupont est arrivé."),
+        ("aux U.S.A et ailleurs", "aux U.S.A et ailleurs"),
+        ("the U.S.Army said", "the U.S.Army said"),
+        ("J.K.Rowling a écrit", "J.K.Rowling a écrit"),
+        ("un Ph.D.", "un Ph.D."),
+        ("une hausse de 3.5 points", "une hausse de 3.5 points"),
+        ("sur lemonde.fr et ailleurs", "sur lemonde.fr et ailleurs"),
+        ("sur www.lemonde.fr.Le site", "sur www.lemonde.fr.Le site"),
+        ("voir https://example.org/page.Html ici", "voir https://example.org/page.Html ici"),
+        ("écrire à redaction@journal.Fr", "écrire à redaction@journal.Fr"),
+        ("jeudi. Le gouvernement", "jeudi. Le gouvernement"),
+        ("jeudi.le gouvernement", "jeudi.le gouvernement"),
+        ("la version 2.0", "la version 2.0"),
+        ('il a dit "Fini." Puis', 'il a dit "Fini." Puis'),
+        # characters
+        ("l’homme et l‘autre", "l'homme et l'autre"),
+        ("aujourdʼhui", "aujourd'hui"),
+        ("„Ja“ und ‟oui” et 12″", '"Ja" und "oui" et 12"'),
+        ("«\u00a0Non\u202f!\u00a0» a-t-il\u2009dit", "« Non ! » a-t-il dit"),
+        ("intéres\u00adsant", "intéressant"),
+        ("mot\u200bmot\u200c\u200d\u2060\ufeff", "motmot"),
+        ("un \u200e\u202amot\u202c", "un mot"),
+        ("octet\x90perdu", "octetperdu"),
+        ("ligne\r\nsuivante\r\n", "ligne\nsuivante\n"),
+        ("ligne\rsuivante", "ligne\nsuivante"),
+        ("ligne\u2028suivante\u2029", "ligne\nsuivante\n"),
+        ("e\u0301te\u0301", "été"),
+        ("", ""),
+    ],
+)
+def test_cleanup_artefacts(original: str, clean: str) -> None:
+    assert clean_text(original).text == clean
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un texte déjà propre. Rien à changer ici !",
+        "Le 3.5 % annoncé par M.Dupont, sur lemonde.fr.",
+        "« Guillemets » et apostrophes droites l'homme.",
+    ],
+)
+def test_cleanup_unchanged_text_has_identity_map(text: str) -> None:
+    result = clean_text(text)
+    assert result.text == text
+    assert all(result.to_original(i, j) == (i, j) for i in range(len(text)) for j in range(i, len(text) + 1))
+
+
+def test_cleanup_one_for_one_changes_keep_offsets() -> None:
+    text = "l’homme\u00a0a dit «\u202fnon\u202f»"
+    result = clean_text(text)
+    assert len(result.text) == len(text)
+    assert result.to_original(2, 7) == (2, 7)
