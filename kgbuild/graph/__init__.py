@@ -1,0 +1,1 @@
+"""Records to RDF: IRIs (``ids``), the one mapping (``mapping``) and the vocabulary terms (``namespace``)."""

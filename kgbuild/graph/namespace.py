@@ -49,6 +49,8 @@ class KG(DefinedNamespace):
     pipeline: URIRef  # spaCy pipeline name and version used for an article
 
     # SKOS individuals
+    Cues: URIRef  # scheme of cue act concepts (ontology/cues.ttl) and the cue lemma concepts under them
+    Hedges: URIRef  # scheme of the hedge concepts minted from the articles
     QuoteTypes: URIRef
     Direct: URIRef
     Indirect: URIRef
@@ -129,4 +131,5 @@ PREFIXES: dict[str, str] = {
     "clm": str(CLAIM),
     "src": str(SOURCE),
     "g": str(GRAPH),
+    "run": str(RUN),
 }
