@@ -34,7 +34,7 @@ DEFAULT_EXTRACTORS: tuple[str, ...] = ("entities.v1", "attributions.v1")
 
 def get_extractor(name: str) -> Extractor:
     try:
-        return extractors.get(name)  # type: ignore[no-any-return]
+        return extractors.get(name)
     except catalogue.RegistryError as err:
         known = ", ".join(sorted(extractors.get_all()))
         raise LookupError(f"unknown extractor {name!r}; registered: {known}") from err
