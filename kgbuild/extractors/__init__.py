@@ -2,4 +2,7 @@
 
 from kgbuild.extractors.registry import DEFAULT_EXTRACTORS, ExtractContext, extractors, get_extractor
 
+# Importing the modules registers their extractors.
+from kgbuild.extractors import attributions, entities  # noqa: E402, F401  # isort: skip
+
 __all__ = ["DEFAULT_EXTRACTORS", "ExtractContext", "extractors", "get_extractor"]

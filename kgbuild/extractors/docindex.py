@@ -1,0 +1,100 @@
+"""Per-token facts of a Doc read once as plain lists.
+
+Iterating a Doc creates a Python ``Token`` per position, and ``Doc.text`` / ``Doc.ents`` / ``Doc.sents``
+rebuild their results on every access. The extractors read what they need for every token here, in one
+``Doc.to_array`` call, and create ``Token`` objects only around the cues they find.
+"""
+
+from __future__ import annotations
+
+import weakref
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LEMMA, LENGTH, LOWER, MORPH, POS, SENT_START, TAG
+from spacy.tokens import Doc
+
+_IOB_BEGIN = 3
+_IOB_INSIDE = 1
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    start: int  # token index
+    end: int  # token index, exclusive
+    label: str
+
+
+_last: tuple[weakref.ReferenceType[Doc], DocIndex] | None = None
+
+
+def index_of(doc: Doc) -> DocIndex:
+    """The DocIndex of ``doc``, shared by the extractors that run one after the other on it."""
+    global _last
+    if _last is not None and _last[0]() is doc and len(_last[1]) == len(doc):
+        return _last[1]
+    index = DocIndex(doc)
+    _last = (weakref.ref(doc), index)
+    return index
+
+
+class DocIndex:
+    """Token offsets, sentence bounds, lemmas and tags of one Doc as lists of ints."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+        n = len(doc)
+        if n:
+            table = doc.to_array([IDX, LENGTH, SENT_START, LEMMA, LOWER, POS, MORPH, TAG, ENT_IOB, ENT_TYPE])
+            columns = table.T.tolist()
+        else:
+            columns = [[] for _ in range(10)]
+        idx, length, sent_start, lemma, lower, pos, morph, tag, ent_iob, ent_type = columns
+        self.idx: list[int] = idx
+        self.end: list[int] = [i + k for i, k in zip(idx, length, strict=True)]
+        self.lemma: list[int] = lemma
+        self.lower: list[int] = lower
+        self.pos: list[int] = pos
+        self.morph: list[int] = morph
+        self.tag: list[int] = tag
+        self._ent_iob = ent_iob
+        self._ent_type = ent_type
+        self.sent_start: list[int] = [0] * n
+        self.sent_end: list[int] = [n] * n
+        self.sentence: list[int] = [0] * n
+        starts = [i for i, flag in enumerate(sent_start) if flag == 1 or i == 0]
+        for number, (first, nxt) in enumerate(zip(starts, [*starts[1:], n], strict=True)):
+            for i in range(first, nxt):
+                self.sent_start[i] = first
+                self.sent_end[i] = nxt
+                self.sentence[i] = number
+
+    def __len__(self) -> int:
+        return len(self.idx)
+
+    def entity_spans(self) -> list[EntitySpan]:
+        """Named-entity spans, like ``Doc.ents`` but without building a Token per position."""
+        strings = self.doc.vocab.strings
+        spans: list[EntitySpan] = []
+        start = -1
+        label = 0
+        for i, (iob, typ) in enumerate(zip(self._ent_iob, self._ent_type, strict=True)):
+            if start >= 0 and not (iob == _IOB_INSIDE and typ == label):
+                spans.append(EntitySpan(start, i, strings[label]))
+                start = -1
+            if iob == _IOB_BEGIN or (iob == _IOB_INSIDE and start < 0 and typ):
+                start, label = i, typ
+        if start >= 0:
+            spans.append(EntitySpan(start, len(self._ent_iob), strings[label]))
+        return spans
+
+    def token_range(self, start: int, end: int) -> range:
+        """Indices of the tokens that start inside characters [start, end)."""
+        return range(bisect_left(self.idx, start), bisect_left(self.idx, end))
+
+    def tokens_with_morph(self, feature: str) -> set[int]:
+        """Indices of tokens whose morphology includes ``feature`` ("Mood=Cnd")."""
+        strings = self.doc.vocab.strings
+        wanted = {h for h in set(self.morph) if h and feature in strings[h].split("|")}
+        return {i for i, h in enumerate(self.morph) if h in wanted}

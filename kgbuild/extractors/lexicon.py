@@ -1,0 +1,277 @@
+"""Language data for the extractors: cue words, speaker words, hedges.
+
+Each language has a folder in ``kgbuild/lexicons/<lang>/`` with three TOML files (``cues.toml``,
+``sources.toml``, ``hedges.toml``) whose comments document their tables. They are read once per
+process with :mod:`importlib.resources`, so they ship inside the wheel. A user extends a language
+without touching code by passing more TOML files with the same tables to :func:`load_lexicon`
+(``extra=[path]``); their entries are added and, for a lemma already known, win.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+ACTS: tuple[str, ...] = ("assert", "deny", "accuse", "report", "believe", "demand", "promise")
+SOURCE_KINDS: tuple[str, ...] = ("person", "organisation", "document")
+_FILES: tuple[str, ...] = ("cues.toml", "sources.toml", "hedges.toml")
+_REFLEXIVE = ("se ", "s'", "s’")
+
+
+class LexiconError(ValueError):
+    """A language data file is missing, unreadable or malformed."""
+
+
+@dataclass(frozen=True, slots=True)
+class VerbCue:
+    """One verbal cue: a lemma, optionally reflexive, optionally followed by more words."""
+
+    lemma: str  # the entry as written in the lexicon: "s'alarmer", "faire état", "point out"
+    head: str  # lemma of the verb itself: "alarmer", "faire", "point"
+    act: str
+    reflexive: bool = False
+    tail: tuple[str, ...] = ()  # words after the verb, compared with lemmas or lower-cased forms
+    weak: bool = False  # needs a speaker-like subject and clausal or quoted content
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    lang: str
+    verbs: Mapping[str, tuple[VerbCue, ...]]  # head lemma -> cues, longest tail first
+    prepositions: Mapping[str, str]  # "selon" -> act, lower-cased
+    pronouns: Mapping[str, str]  # "il" -> "ms"
+    relative_pronouns: frozenset[str]
+    speaker_pronouns: frozenset[str]
+    titles: frozenset[str]
+    determiners: frozenset[str]
+    descriptions: Mapping[str, str]  # head noun -> "person" | "organisation" | "document"
+    anonymous_heads: frozenset[str]
+    anonymous_indefinite: frozenset[str]
+    anonymous_anaphoric: frozenset[str]
+    anonymous_expressions: tuple[str, ...]
+    hedge_adverbs: frozenset[str]
+    hedge_adjectives: frozenset[str]
+    hedge_phrases: tuple[str, ...]  # multi-word hedges ("semble-t-il", "selon toute vraisemblance")
+    conditional_mood: bool
+    modals: frozenset[str]
+    initial_prepositions: Mapping[str, str] = field(default_factory=dict)  # "pour" -> act
+    relay_verbs: frozenset[str] = frozenset()  # entries of verbs that pass on another source's words
+    complementizers: frozenset[str] = frozenset()
+    inverted_clitics: frozenset[str] = frozenset()
+    lemma_suffixes: tuple[tuple[str, str], ...] = ()
+    strict_reflexives: bool = False  # a reflexive verb is a cue only when listed with its pronoun
+    subject_first_incise: bool = False  # '"P," he said': an inverted cue may keep its subject first
+    relative_source: str = "pronoun"  # source span of "qui"/"who": "pronoun" or "antecedent"
+    time_words: frozenset[str] = frozenset()  # not speakers after an inverted cue ("a dit mardi X")
+    acts_of_lemma: Mapping[str, str] = field(default_factory=dict)  # entry -> act, for cue_act lookups
+
+    def verb_cues(self, head_lemma: str) -> tuple[VerbCue, ...]:
+        return self.verbs.get(head_lemma, ())
+
+
+def fold(text: str) -> str:
+    """Lower-case, with typographic apostrophes made plain, for comparisons with lexicon entries."""
+    return unicodedata.normalize("NFC", text).replace("’", "'").casefold()
+
+
+def _read_package_file(lang: str, name: str) -> dict[str, Any]:
+    folder = resources.files("kgbuild.lexicons").joinpath(lang)
+    if not folder.is_dir():
+        known = ", ".join(sorted(p.name for p in resources.files("kgbuild.lexicons").iterdir() if p.is_dir()))
+        raise LexiconError(f"no lexicon for language {lang!r} (known: {known or 'none'})")
+    source = folder.joinpath(name)
+    if not source.is_file():
+        return {}
+    return _parse(source.read_text(encoding="utf-8"), f"kgbuild/lexicons/{lang}/{name}")
+
+
+def _parse(text: str, where: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        raise LexiconError(f"{where}: not valid TOML: {err}") from err
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LexiconError(f"{where}: expected a list of strings")
+    return [fold(v).strip() for v in value if v.strip()]
+
+
+def _verb_cue(entry: str, act: str, weak: bool) -> VerbCue:
+    reflexive = False
+    body = entry
+    for prefix in _REFLEXIVE:
+        if body.startswith(prefix):
+            reflexive, body = True, body[len(prefix) :]
+            break
+    words = body.split()
+    if body.startswith("n'en "):  # "n'en démordre": the negation is part of the cue, the verb follows
+        words = body[len("n'en ") :].split()
+    return VerbCue(lemma=entry, head=words[0], act=act, reflexive=reflexive, tail=tuple(words[1:]), weak=weak)
+
+
+def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
+    verb_entries: dict[str, VerbCue] = {}
+    prepositions: dict[str, str] = {}
+    pronouns: dict[str, str] = {}
+    sets: dict[str, set[str]] = {
+        k: set()
+        for k in (
+            "relative",
+            "speaker_pronouns",
+            "titles",
+            "determiners",
+            "anon_heads",
+            "anon_indef",
+            "anon_ana",
+            "hedge_adv",
+            "hedge_adj",
+            "modals",
+        )
+    }
+    descriptions: dict[str, str] = {}
+    expressions: list[str] = []
+    initial: dict[str, str] = {}
+    relays: set[str] = set()
+    complementizers: set[str] = set()
+    clitics: set[str] = set()
+    suffixes: dict[str, str] = {}
+    flags: dict[str, Any] = {}
+    times: set[str] = set()
+    conditional = False
+    for depth, layer in enumerate(layers):
+        where = f"lexicon {lang!r} layer {depth}"
+        seen_here: dict[str, str] = {}
+        for act, table in (layer.get("acts") or {}).items():
+            if act not in ACTS:
+                raise LexiconError(f"{where}: unknown act {act!r} (known: {', '.join(ACTS)})")
+            for key, weak in (("verbs", False), ("weak_verbs", True)):
+                for entry in _strings(table.get(key), f"{where}: acts.{act}.{key}"):
+                    if entry in seen_here and seen_here[entry] != act:
+                        raise LexiconError(
+                            f"{where}: {entry!r} is listed under both {seen_here[entry]!r} and {act!r}"
+                        )
+                    seen_here[entry] = act
+                    verb_entries[entry] = _verb_cue(entry, act, weak)
+            for entry in _strings(table.get("prepositions"), f"{where}: acts.{act}.prepositions"):
+                prepositions[entry] = act
+            initial_table = table.get("initial_prepositions") or {}
+            for entry in _strings(initial_table.get("words"), f"{where}: acts.{act}.initial_prepositions"):
+                initial[entry] = act
+        relays.update(_strings((layer.get("relays") or {}).get("verbs"), f"{where}: relays.verbs"))
+        grammar = layer.get("grammar") or {}
+        complementizers.update(_strings(grammar.get("complementizers"), f"{where}: grammar.complementizers"))
+        clitics.update(_strings(grammar.get("inverted_clitics"), f"{where}: grammar.inverted_clitics"))
+        for flag in ("strict_reflexives", "subject_first_incise"):
+            if flag in grammar:
+                flags[flag] = bool(grammar[flag])
+        if "relative_source" in grammar:
+            if grammar["relative_source"] not in {"pronoun", "antecedent"}:
+                raise LexiconError(f"{where}: grammar.relative_source must be 'pronoun' or 'antecedent'")
+            flags["relative_source"] = grammar["relative_source"]
+        times.update(_strings(grammar.get("time_words"), f"{where}: grammar.time_words"))
+        for pair in grammar.get("lemma_suffixes") or []:
+            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
+                raise LexiconError(f"{where}: grammar.lemma_suffixes: expected [suffix, replacement] pairs")
+            suffixes[fold(pair[0])] = fold(pair[1])
+        src = layer.get("sources", layer)
+        for word, agreement in (src.get("pronouns") or {}).items():
+            pronouns[fold(word)] = str(agreement)
+        sets["relative"].update(_strings(src.get("relative"), f"{where}: relative"))
+        sets["speaker_pronouns"].update(_strings(src.get("speaker_pronouns"), f"{where}: speaker_pronouns"))
+        sets["titles"].update(_strings(src.get("titles"), f"{where}: titles"))
+        sets["determiners"].update(_strings(src.get("determiners"), f"{where}: determiners"))
+        for kind, words in (src.get("descriptions") or {}).items():
+            if kind not in SOURCE_KINDS:
+                raise LexiconError(f"{where}: unknown description kind {kind!r}")
+            for word in _strings(words, f"{where}: descriptions.{kind}"):
+                descriptions[word] = kind
+        anon = src.get("anonymous") or {}
+        sets["anon_heads"].update(_strings(anon.get("heads"), f"{where}: anonymous.heads"))
+        sets["anon_indef"].update(_strings(anon.get("indefinite"), f"{where}: anonymous.indefinite"))
+        sets["anon_ana"].update(_strings(anon.get("anaphoric"), f"{where}: anonymous.anaphoric"))
+        expressions.extend(_strings(anon.get("expressions"), f"{where}: anonymous.expressions"))
+        sets["hedge_adv"].update(_strings(layer.get("adverbs"), f"{where}: adverbs"))
+        sets["hedge_adj"].update(_strings(layer.get("adjectives"), f"{where}: adjectives"))
+        sets["modals"].update(_strings(layer.get("modals"), f"{where}: modals"))
+        if "conditional_mood" in layer:
+            conditional = bool(layer["conditional_mood"])
+    by_head: dict[str, list[VerbCue]] = {}
+    for cue in verb_entries.values():
+        by_head.setdefault(cue.head, []).append(cue)
+    verbs = {h: tuple(sorted(cs, key=lambda c: (-len(c.tail), not c.reflexive))) for h, cs in by_head.items()}
+    hedge_words = sets["hedge_adv"] | sets["hedge_adj"]
+    return Lexicon(
+        lang=lang,
+        verbs=verbs,
+        prepositions=prepositions,
+        pronouns=pronouns,
+        relative_pronouns=frozenset(sets["relative"]),
+        speaker_pronouns=frozenset(sets["speaker_pronouns"]),
+        titles=frozenset(sets["titles"]),
+        determiners=frozenset(sets["determiners"]),
+        descriptions=descriptions,
+        anonymous_heads=frozenset(sets["anon_heads"]),
+        anonymous_indefinite=frozenset(sets["anon_indef"]),
+        anonymous_anaphoric=frozenset(sets["anon_ana"]),
+        anonymous_expressions=tuple(sorted(set(expressions), key=len, reverse=True)),
+        hedge_adverbs=frozenset(w for w in sets["hedge_adv"] if " " not in w),
+        hedge_adjectives=frozenset(w for w in sets["hedge_adj"] if " " not in w),
+        hedge_phrases=tuple(sorted((w for w in hedge_words if " " in w), key=len, reverse=True)),
+        conditional_mood=conditional,
+        modals=frozenset(sets["modals"]),
+        acts_of_lemma={c.lemma: c.act for c in verb_entries.values()} | prepositions | initial,
+        initial_prepositions=initial,
+        relay_verbs=frozenset(relays),
+        complementizers=frozenset(complementizers),
+        inverted_clitics=frozenset(clitics),
+        lemma_suffixes=tuple(sorted(suffixes.items(), key=lambda kv: -len(kv[0]))),
+        strict_reflexives=flags.get("strict_reflexives", False),
+        subject_first_incise=flags.get("subject_first_incise", False),
+        relative_source=flags.get("relative_source", "pronoun"),
+        time_words=frozenset(times),
+    )
+
+
+def _layers_for(lang: str) -> list[dict[str, Any]]:
+    layers = [_read_package_file(lang, name) for name in _FILES]
+    if not any(layers):
+        raise LexiconError(f"lexicon for language {lang!r} is empty")
+    return layers
+
+
+@functools.cache
+def _packaged(lang: str) -> Lexicon:
+    return _merge(_layers_for(lang), lang)
+
+
+def load_lexicon(lang: str, extra: Iterable[str | Path] = ()) -> Lexicon:
+    """The lexicon of ``lang`` (``"fr"``, ``"en"``), with the entries of ``extra`` TOML files added.
+
+    Raises :class:`LexiconError` with a readable message for an unknown language or a bad file.
+    """
+    paths = tuple(Path(p) for p in extra)
+    if not paths:
+        return _packaged(lang)
+    layers = _layers_for(lang)
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as err:
+            raise LexiconError(f"cannot read lexicon file {path}: {err.strerror or err}") from err
+        layers.append(_parse(text, str(path)))
+    return _merge(layers, lang)
+
+
+def available_languages() -> tuple[str, ...]:
+    root = resources.files("kgbuild.lexicons")
+    return tuple(sorted(p.name for p in root.iterdir() if p.is_dir() and p.joinpath("cues.toml").is_file()))

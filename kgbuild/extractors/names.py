@@ -1,0 +1,72 @@
+"""Names as written -> canonical names and identity keys."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from kgbuild.extractors.lexicon import Lexicon, fold
+
+_NON_WORD = re.compile(r"[\W_]+")
+_TRAILING = re.compile(r"(?:['’]s|['’])$")
+_EDGE_PUNCT = set(",;:.!?()[]{}«»“”\"'’—–-/")
+
+
+def identity_key(name: str) -> str:
+    """Casefolded, accent-free, non-word runs as "-": "Sergueï  Lavrov" -> "serguei-lavrov"."""
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _NON_WORD.sub("-", plain).strip("-")
+
+
+def _elided(token: Token) -> str | None:
+    """The rest of a token written with an elided determiner ("l'AFP" -> "AFP")."""
+    text = token.text
+    for apostrophe in ("'", "’"):
+        head, sep, rest = text.partition(apostrophe)
+        if sep and rest and len(head) <= 2 and head.isalpha():
+            return rest
+    return None
+
+
+def name_bounds(tokens: Sequence[Token], lexicon: Lexicon) -> tuple[int, int]:
+    """Index range [start, end) of the name inside ``tokens``, without determiners, titles and punctuation.
+
+    "le président Emmanuel Macron" -> the tokens of "Emmanuel Macron"; "l'AFP" -> "AFP".
+    A title is only stripped when a name follows it ("le Président" stays).
+    """
+    start, end = 0, len(tokens)
+    while end > start and (tokens[end - 1].text in _EDGE_PUNCT or tokens[end - 1].is_space):
+        end -= 1
+    while end > start and fold(tokens[end - 1].text) in {"'s", "’s", "s"} and end - start > 1:
+        end -= 1
+    while start < end and (tokens[start].text in _EDGE_PUNCT or tokens[start].is_space):
+        start += 1
+    while start < end - 1:
+        word = fold(tokens[start].text)
+        if word in lexicon.determiners or word in lexicon.titles or word.rstrip(".") + "." in lexicon.titles:
+            start += 1
+            continue
+        if tokens[start].is_lower and tokens[start].pos_ in {"ADJ", "NOUN", "DET"}:
+            start += 1  # a lower-case descriptor before the name: "ancien", "secrétaire", "chef"
+            continue
+        break
+    return start, end
+
+
+def clean_name(text: str) -> str:
+    """Whitespace collapsed, trailing possessive and elision marks removed."""
+    text = " ".join(text.split())
+    text = _TRAILING.sub("", text).strip()
+    for apostrophe in ("'", "’"):
+        head, sep, rest = text.partition(apostrophe)
+        if sep and rest and len(head) <= 2 and head.casefold() in {"l", "d"}:
+            text = rest
+    return text.strip(" ,;:.-")
+
+
+def elided_rest(token: Token) -> str | None:
+    return _elided(token)

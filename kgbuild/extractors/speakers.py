@@ -1,0 +1,257 @@
+"""Who a source noun phrase is: its kind, and the entity it refers to inside the article.
+
+A :class:`SpeakerResolver` is fed sources in text order. It remembers the speakers and entities seen so
+far, so a later "il", "le ministre", "the source" or "who" resolves to what it refers to. Everything is
+looked up in per-token arrays or short recency lists, so resolving a source costs little whatever the
+length of the article.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from kgbuild.extractors.docindex import DocIndex
+from kgbuild.extractors.lexicon import Lexicon, fold
+from kgbuild.extractors.names import identity_key
+from kgbuild.records import EntityMention, SourceKind
+
+# How far back (in sentences) a pronoun looks for the last speaker before falling back on entities.
+SPEAKER_WINDOW = 4
+_HISTORY = 12  # speakers remembered for pronouns and descriptions
+_FEMININE = {"la", "une", "cette", "mme", "madame", "mlle", "mrs.", "mrs", "ms.", "ms", "she", "her"}
+_MASCULINE = {"le", "un", "ce", "cet", "m.", "monsieur", "mr.", "mr", "he", "his"}
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    kind: SourceKind
+    resolved: str | None = None
+    key: str | None = None
+    gender: str = ""  # "m", "f" or "" when unknown
+    number: str = ""  # "s", "p" or ""
+
+
+@dataclass(slots=True)
+class _Speaker:
+    position: int  # token index of the mention
+    sentence: int
+    info: SourceInfo
+    head: str  # folded head word, for descriptions and anaphoric anonymous sources
+
+
+class SpeakerResolver:
+    def __init__(self, index: DocIndex, lexicon: Lexicon, entities: Sequence[EntityMention]) -> None:
+        self.doc: Doc = index.doc
+        self.lexicon = lexicon
+        self.entities = sorted(entities, key=lambda e: e.span.start)
+        self._entity_at = [-1] * len(index)
+        k = 0
+        if self.entities:
+            for i, (start, end) in enumerate(zip(index.idx, index.end, strict=True)):
+                while k < len(self.entities) and self.entities[k].span.end <= start:
+                    k += 1
+                if k == len(self.entities):
+                    break
+                if self.entities[k].span.start < end:
+                    self._entity_at[i] = k
+        self._sentence_of = index.sentence
+        self._text_length = len(index.text)
+        self._speakers: list[_Speaker] = []
+        self._described: dict[str, SourceInfo] = {}  # description head -> entity it was last attached to
+        self._anonymous: dict[str, SourceInfo] = {}  # anonymous head -> last anonymous source with it
+        self._entity_cursor = 0
+        self._recent_entities: list[tuple[int, EntityMention]] = []
+
+    # -- public -------------------------------------------------------------------------------------
+
+    def entity_at(self, i: int) -> EntityMention | None:
+        k = self._entity_at[i]
+        return self.entities[k] if k >= 0 else None
+
+    def sentence_of(self, i: int) -> int:
+        return self._sentence_of[i]
+
+    def resolve(self, start: int, end: int, head: int, remember: bool = True) -> SourceInfo:
+        """Describe the source tokens [start, end) whose syntactic head is token ``head``."""
+        self._advance_entities(start)
+        info, head_word = self._describe(start, end, head)
+        if remember:
+            self._speakers.append(_Speaker(head, self._sentence_of[head], info, head_word))
+            del self._speakers[:-_HISTORY]
+        return info
+
+    # -- description --------------------------------------------------------------------------------
+
+    def _describe(self, start: int, end: int, head: int) -> tuple[SourceInfo, str]:
+        doc, lex = self.doc, self.lexicon
+        head_tok = doc[head]
+        head_word = fold(head_tok.lemma_ if head_tok.pos_ in {"NOUN", "PROPN"} else head_tok.text).lstrip("-")
+        text = fold(doc[start:end].text)
+        words = [fold(t.text) for t in doc[start:end]]
+        first = words[0] if words else ""
+        gender, number = self._agreement(start, end, head_tok)
+
+        if head_word.startswith("t-"):
+            head_word = head_word[2:]
+        if end - start <= 2 and (head_word in lex.pronouns or text in lex.pronouns):
+            return self._pronoun(head, lex.pronouns.get(text, lex.pronouns.get(head_word, ""))), head_word
+        if head_word in lex.relative_pronouns and head_tok.head.i != head:
+            antecedent = self._antecedent(head_tok)
+            if antecedent is not None:
+                a_start, a_end = _noun_phrase(antecedent)
+                return self._describe(a_start, a_end, antecedent.i)[0], head_word
+
+        entity = self._entity_in(start, end, head)
+        if entity is not None:
+            kind: SourceKind = "person" if entity.kind in {"person", "group"} else "organisation"
+            info = SourceInfo(kind, entity.name, entity.key, gender, number)
+            described = self._description_head(start, end, head)
+            if described:
+                self._described[described] = info
+            return info, head_word
+
+        anonymous = self._anonymous_source(text, first, head_word, words)
+        if anonymous is not None:
+            return anonymous, head_word
+
+        description = lex.descriptions.get(head_word) or lex.descriptions.get(fold(head_tok.text))
+        if description == "document":
+            return SourceInfo("document", None, None, gender, number), head_word
+        if description is not None and first in lex.determiners and head_word in self._described:
+            earlier = self._described[head_word]
+            return SourceInfo(earlier.kind, earlier.resolved, earlier.key, gender, number), head_word
+        if description is not None:
+            kind = "organisation" if description == "organisation" else "person"
+            return SourceInfo(kind, None, None, gender, number), head_word
+        if head_tok.pos_ == "PROPN":
+            return SourceInfo("person", None, None, gender, number), head_word
+        return SourceInfo("person" if number != "p" else "organisation", None, None, gender, number), head_word
+
+    def _agreement(self, start: int, end: int, head: Token) -> tuple[str, str]:
+        gender = number = ""
+        for token in self.doc[start:end]:
+            word = fold(token.text)
+            if word in _FEMININE:
+                gender = "f"
+                break
+            if word in _MASCULINE:
+                gender = "m"
+                break
+        morph_gender = head.morph.get("Gender")
+        if not gender and morph_gender and head.pos_ == "NOUN":
+            gender = "f" if morph_gender[0] == "Fem" else "m"
+        morph_number = head.morph.get("Number")
+        if morph_number:
+            number = "p" if morph_number[0] == "Plur" else "s"
+        elif head.tag_ in {"NNS", "NNPS"}:
+            number = "p"
+        elif head.tag_ in {"NN", "NNP"}:
+            number = "s"
+        if any(t.dep_ == "conj" and t.head.i == head.i for t in self.doc[start:end]):
+            number = "p"
+        return gender, number
+
+    def _entity_in(self, start: int, end: int, head: int) -> EntityMention | None:
+        """The entity the phrase names: the one on its head, else one in apposition to it."""
+        if self._entity_at[head] >= 0:
+            return self.entities[self._entity_at[head]]
+        best: EntityMention | None = None
+        for token in self.doc[start:end]:
+            k = self._entity_at[token.i]
+            if k < 0:
+                continue
+            entity = self.entities[k]
+            attached = token.head.i == head or token.head.head.i == head
+            direct = token.dep_ in {"appos", "flat:name", "compound", "nmod", "npadvmod", "nsubj", "dep", "ROOT"}
+            if attached and direct and not any(c.dep_ in {"case", "prep"} for c in token.children):
+                if best is None or entity.kind == "person":
+                    best = entity
+        return best
+
+    def _description_head(self, start: int, end: int, head: int) -> str:
+        word = fold(self.doc[head].lemma_)
+        if word in self.lexicon.descriptions:
+            return word
+        for token in self.doc[start:end]:
+            if token.pos_ == "NOUN" and fold(token.lemma_) in self.lexicon.descriptions:
+                return fold(token.lemma_)
+        return ""
+
+    def _anonymous_source(self, text: str, first: str, head_word: str, words: list[str]) -> SourceInfo | None:
+        lex = self.lexicon
+        if any(expression in text for expression in lex.anonymous_expressions):
+            return self._new_anonymous(text, head_word)
+        if head_word not in lex.anonymous_heads and head_word.rstrip("s") not in lex.anonymous_heads:
+            return None
+        stem = head_word.rstrip("s")
+        if first in lex.anonymous_indefinite or first == head_word or first == fold(self.doc[0].text) == head_word:
+            return self._new_anonymous(text, stem)
+        if first in lex.anonymous_anaphoric and stem in self._anonymous:
+            return self._anonymous[stem]
+        if first == words[0] and first not in lex.determiners and len(words) >= 1 and first == head_word:
+            return self._new_anonymous(text, stem)
+        return None
+
+    def _new_anonymous(self, text: str, stem: str) -> SourceInfo:
+        info = SourceInfo("anonymous", None, "anon:" + identity_key(text))
+        self._anonymous[stem] = info
+        return info
+
+    # -- pronouns -----------------------------------------------------------------------------------
+
+    def _pronoun(self, position: int, agreement: str) -> SourceInfo:
+        gender = next((c for c in agreement if c in "mf"), "")
+        number = next((c for c in agreement if c in "sp"), "")
+        sentence = self._sentence_of[position]
+        for speaker in reversed(self._speakers):
+            if sentence - speaker.sentence > SPEAKER_WINDOW:
+                break
+            if speaker.info.kind in {"document", "none"} or speaker.info.kind == "anonymous" and number == "s":
+                continue
+            if _agrees(speaker.info, gender, number):
+                info = speaker.info
+                return SourceInfo(info.kind, info.resolved, info.key, info.gender or gender, info.number or number)
+        for _, entity in reversed(self._recent_entities):
+            if entity.kind == "person" and number != "p":
+                return SourceInfo("person", entity.name, entity.key, gender, number)
+        return SourceInfo("person", None, None, gender, number)
+
+    def _advance_entities(self, position: int) -> None:
+        start = self.doc[position].idx if position < len(self.doc) else self._text_length
+        while self._entity_cursor < len(self.entities) and self.entities[self._entity_cursor].span.start < start:
+            entity = self.entities[self._entity_cursor]
+            self._recent_entities.append((self._entity_cursor, entity))
+            self._entity_cursor += 1
+        del self._recent_entities[:-_HISTORY]
+
+    def _antecedent(self, relative: Token) -> Token | None:
+        verb = relative.head
+        noun = verb.head if verb.dep_ in {"acl:relcl", "relcl", "acl"} else None
+        if noun is None or noun.i == verb.i:
+            return None
+        return noun
+
+
+def _agrees(info: SourceInfo, gender: str, number: str) -> bool:
+    if gender and info.gender and gender != info.gender:
+        return False
+    if number and info.number and number != info.number:
+        return bool(number == "p" and info.kind == "organisation")
+    return True
+
+
+_NP_STOP = {"acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "punct", "cc", "conj", "dep", "acl"}
+
+
+def _noun_phrase(head: Token) -> tuple[int, int]:
+    """[start, end) of the noun phrase headed by ``head``, without relative clauses or trailing clauses."""
+    start = end = head.i
+    for child in head.children:
+        if child.dep_ in _NP_STOP and child.i > head.i:
+            continue
+        start = min(start, child.left_edge.i)
+        end = max(end, child.right_edge.i)
+    return start, end + 1
