@@ -7,7 +7,8 @@ article graph takes a fast path, pyoxigraph's bulk loader, when the store is loc
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import contextlib
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
@@ -61,6 +62,16 @@ def open_dataset(location: str | Path = DEFAULT_STORE) -> Dataset:
     for prefix, namespace in PREFIXES.items():
         dataset.bind(prefix, namespace, override=True)
     return dataset
+
+
+@contextlib.contextmanager
+def opened(location: str | Path = DEFAULT_STORE) -> Iterator[Dataset]:
+    """``open_dataset`` for a ``with`` block: the store is flushed and closed on the way out."""
+    dataset = open_dataset(location)
+    try:
+        yield dataset
+    finally:
+        close(dataset)
 
 
 def sparql_endpoints(url: str) -> tuple[str, str]:

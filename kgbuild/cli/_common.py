@@ -39,10 +39,11 @@ def user_errors() -> Iterator[None]:
     from kgbuild.query import QueryError
     from kgbuild.readers import InputError
     from kgbuild.store import StoreError
+    from kgbuild.views.errors import ViewError
 
     try:
         yield
-    except (InputError, StoreError, QueryError, LookupError, ValueError) as err:
+    except (InputError, StoreError, QueryError, ViewError, LookupError, ValueError) as err:
         fail(str(err).strip().splitlines()[0] if str(err).strip() else type(err).__name__)
     except OSError as err:
         fail(f"{err.strerror or err}: {err.filename}" if err.filename else str(err))

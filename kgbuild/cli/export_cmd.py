@@ -21,12 +21,8 @@ def export_command(
 
     if fmt not in ("turtle", "trig", "nquads", "jsonld"):
         raise typer.BadParameter("choose turtle, trig, nquads or jsonld", param_hint="--format")
-    with user_errors():
-        dataset = kgstore.open_dataset(store)
-        try:
-            if out is None:
-                export(dataset, fmt, sys.stdout.buffer)  # type: ignore[arg-type]
-            else:
-                export_to(dataset, fmt, out)  # type: ignore[arg-type]
-        finally:
-            kgstore.close(dataset)
+    with user_errors(), kgstore.opened(store) as dataset:
+        if out is None:
+            export(dataset, fmt, sys.stdout.buffer)  # type: ignore[arg-type]
+        else:
+            export_to(dataset, fmt, out)  # type: ignore[arg-type]

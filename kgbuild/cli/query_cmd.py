@@ -21,8 +21,5 @@ def query_command(
         raise typer.BadParameter("choose table, csv or json", param_hint="--format")
     with user_errors():
         text = load_query(query)
-        dataset = kgstore.open_dataset(store)
-        try:
+        with kgstore.opened(store) as dataset:
             typer.echo(format_result(run_query(dataset, text), fmt))  # type: ignore[arg-type]
-        finally:
-            kgstore.close(dataset)

@@ -17,12 +17,8 @@ def stats_command(
     from kgbuild import store as kgstore
     from kgbuild.stats import store_stats
 
-    with user_errors():
-        dataset = kgstore.open_dataset(store)
-        try:
-            stats = store_stats(dataset)
-        finally:
-            kgstore.close(dataset)
+    with user_errors(), kgstore.opened(store) as dataset:
+        stats = store_stats(dataset)
     if as_json:
         typer.echo(json.dumps(stats, ensure_ascii=False, indent=1))
         return

@@ -16,12 +16,8 @@ def validate_command(
     from kgbuild import store as kgstore
     from kgbuild.validate import validate
 
-    with user_errors():
-        dataset = kgstore.open_dataset(store)
-        try:
-            result = validate(dataset)
-        finally:
-            kgstore.close(dataset)
+    with user_errors(), kgstore.opened(store) as dataset:
+        result = validate(dataset)
     if result.conforms:
         typer.echo("valid: the graph conforms to the shapes")
         return

@@ -38,14 +38,13 @@ def viz_command(
     """Write a network view: an offline HTML page, a GraphML/GEXF file for Gephi, or a PNG."""
     from kgbuild import store as kgstore
     from kgbuild.query import load_query
-    from kgbuild.views import ViewError, write_view
+    from kgbuild.views import write_view
 
     if hops < 0:
         raise typer.BadParameter("must be 0 or more", param_hint="--hops")
     with user_errors():
         query_text = load_query(str(query)) if query is not None else None
-        dataset = kgstore.open_dataset(store)
-        try:
+        with kgstore.opened(store) as dataset:
             graph = write_view(
                 dataset,
                 out,
@@ -60,8 +59,4 @@ def viz_command(
                 title=title,
                 node_budget=node_budget,
             )
-        except ViewError as err:
-            raise ValueError(str(err)) from err
-        finally:
-            kgstore.close(dataset)
     typer.echo(f"{out}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
