@@ -62,6 +62,7 @@ def build_view(
         corpus = load(
             source,
             claims=view in ("claims", "reporting"),
+            targets=view == "claims",
             derivations=view in ("claims", "reporting"),
             mentions=view == "comention",
             date_from=date_from,

@@ -21,16 +21,17 @@ def claims_view(corpus: Corpus) -> nx.MultiDiGraph:
     relayed_by = relayers(corpus)
     for claim in corpus.claims.values():
         article = corpus.articles[claim.article]
-        speaker = speaker_node(graph, corpus, claim, relayed_by.get(claim.iri))
         targets = [t for t in dict.fromkeys(corpus.targets.get(claim.iri, ())) if t != claim.speaker]
-        if speaker is not None and targets:
+        if claim.speaker is not None and (targets or article.publisher not in (None, claim.speaker)):
+            speaker = speaker_node(graph, corpus, claim, relayed_by.get(claim.iri))
+            assert speaker is not None
             links = [(speaker, target, "claims") for target in targets]
-        elif speaker is not None and article.publisher and article.publisher != claim.speaker:
-            links = [(article.publisher, speaker, "reports")]
-        elif speaker is None and article.publisher and targets:
+            if not links and article.publisher:
+                links = [(article.publisher, speaker, "reports")]
+        elif claim.speaker is None and article.publisher and targets:
             links = [(article.publisher, target, "states") for target in targets]
         else:
-            continue
+            continue  # nobody to draw it from, or nothing to draw it to
         remember(graph, corpus, claim)
         for u, v, relation in links:
             add_node(graph, corpus, u)  # no-op for the speaker, already drawn

@@ -54,6 +54,8 @@ def query_view(source: Source, query: str) -> nx.DiGraph:
         else:
             graph.add_edge(a, b, label=label, weight=1, style="plain")
     _describe(source, graph)
+    for _, data in graph.nodes(data=True):
+        data.pop("default_label", None)
     return graph
 
 
@@ -70,35 +72,43 @@ def _node(graph: nx.DiGraph, term: Term) -> str:
         return node
     node = term.value if term.kind == "iri" else f"_:{term.value}"
     if node not in graph:
-        graph.add_node(
-            node, label=label_from_iri(term.value), kind="resource", iri=node if term.kind == "iri" else ""
-        )
+        label = label_from_iri(term.value)
+        iri = node if term.kind == "iri" else ""
+        graph.add_node(node, label=label, kind="resource", iri=iri, default_label=label)
     return node
 
 
 def _describe(source: Source, graph: nx.DiGraph) -> None:
-    """Names and kinds of the IRI nodes, looked up in the store a few hundred at a time."""
-    iris = [n for n, data in graph.nodes(data=True) if data["iri"]]
+    """Names and kinds of the IRI nodes, looked up in the store a few hundred at a time.
+
+    One pattern per query: descriptions are repeated in every article graph, and the union default
+    graph keeps every copy, so joining them would multiply rows.
+    """
+    iris = [n for n, data in graph.nodes(data=True) if data["iri"] and _safe_iri(n)]
     for chunk in _chunks(iris, _LOOKUP_CHUNK):
-        values = " ".join(f"<{iri}>" for iri in chunk if _safe_iri(iri))
-        if not values:
-            continue
-        query = f"""
-        SELECT ?x ?name ?kind ?type WHERE {{
-          VALUES ?x {{ {values} }}
-          OPTIONAL {{ ?x schema:name|rdfs:label|schema:headline|skos:prefLabel ?name }}
-          OPTIONAL {{ ?x kg:entityKind ?kind }}
-          OPTIONAL {{ ?x a ?type }}
-        }}"""
-        for iri, name, kind, rdf_type in select(source, query):
-            if iri is None or iri not in graph:
-                continue
-            data = graph.nodes[iri]
-            if name and (data["label"] == label_from_iri(iri) or len(name) > len(data["label"])):
-                data["label"] = name
-            found = kind or _TYPE_KINDS.get(rdf_type or "")
-            if found and _rank(found) < _rank(data["kind"]):
-                data["kind"] = found
+        values = " ".join(f"<{iri}>" for iri in chunk)
+        for pattern in _DESCRIPTIONS:
+            query = f"SELECT DISTINCT ?x ?v WHERE {{ VALUES ?x {{ {values} }} {pattern} }}"
+            for iri, value in select(source, query):
+                if iri is not None and value is not None and iri in graph:
+                    _note(graph.nodes[iri], pattern, value)
+
+
+_DESCRIPTIONS = (
+    "?x schema:name|rdfs:label|schema:headline|skos:prefLabel ?v",
+    "?x kg:entityKind ?v",
+    "?x a ?v",
+)
+
+
+def _note(data: dict[str, str], pattern: str, value: str) -> None:
+    if pattern == _DESCRIPTIONS[0]:
+        if data["label"] == data["default_label"] or len(value) > len(data["label"]):
+            data["label"] = value
+        return
+    found = value if pattern == _DESCRIPTIONS[1] else _TYPE_KINDS.get(value)
+    if found and _rank(found) < _rank(data["kind"]):
+        data["kind"] = found
 
 
 def _rank(kind: str) -> int:

@@ -92,7 +92,7 @@
     nodes: {
       borderWidth: 1,
       font: { size: 14, face: "system-ui, sans-serif", strokeWidth: 3, strokeColor: "#ffffff" },
-      scaling: { min: 6, max: 36, label: { enabled: true, min: 11, max: 26, drawThreshold: 7, maxVisible: 30 } },
+      scaling: { min: 6, max: 40, label: { enabled: true, min: 10, max: 70, drawThreshold: 6, maxVisible: 22 } },
     },
     edges: { smooth: false, selectionWidth: 2, arrows: { to: { scaleFactor: 0.45 } } },
   };
@@ -160,8 +160,10 @@
     $("kg-publishers-box").hidden = false;
     var select = $("kg-publishers");
     select.size = Math.min(Math.max(data.publishers.length, 2), 8);
-    data.publishers.forEach(function (name, p) {
-      var option = el("option", name + " (" + fmt.format(facetCounts.publishers[p]) + ")");
+    var byCount = data.publishers.map(function (_, p) { return p; });
+    byCount.sort(function (a, b) { return facetCounts.publishers[b] - facetCounts.publishers[a]; });
+    byCount.forEach(function (p) {
+      var option = el("option", data.publishers[p] + " (" + fmt.format(facetCounts.publishers[p]) + ")");
       option.value = String(p);
       select.append(option);
     });

@@ -18,7 +18,6 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import networkx as nx
 
@@ -30,6 +29,7 @@ from kgbuild.views.model import NODE_KINDS, ArticleInfo, ClaimInfo
 CLAIMS_PER_LINK = 25  # claim details kept per link (most recent first); the link still counts them all
 DEFAULT_CLAIM_BUDGET = 10_000  # claim details kept in a page
 QUOTE_CHARS = 600
+_WEB_URL = re.compile(r"^https?://[^/\s]", re.IGNORECASE)
 BIG_PAGE_LINKS = 2_000  # beyond this, edges are hidden while dragging or zooming, to keep panning smooth
 
 # kind -> legend label, colour, vis-network shape, dashed border
@@ -128,11 +128,8 @@ def safe_url(url: str | None) -> str | None:
     """Only web links become links: no ``javascript:``, ``data:`` or ``file:`` URL reaches the page."""
     if not url:
         return None
-    try:
-        scheme = urlsplit(url.strip()).scheme.lower()
-    except ValueError:
-        return None
-    return url.strip() if scheme in ("http", "https") else None
+    url = url.strip()
+    return url if _WEB_URL.match(url) and not any(c in url for c in "\n\r\t") else None
 
 
 def month_span(date: str | None) -> tuple[int, int]:

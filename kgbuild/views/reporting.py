@@ -18,9 +18,11 @@ def reporting_view(corpus: Corpus) -> nx.DiGraph:
     for claim in corpus.claims.values():
         article = corpus.articles[claim.article]
         relayer = relayed_by.get(claim.iri)
-        speaker = speaker_node(graph, corpus, claim, relayer)
         source = relayer or article.publisher
-        if speaker is None or source is None or source == speaker:
+        if claim.speaker is None or source is None or source == claim.speaker:
+            continue  # agentless, unpublished, or an outlet quoting itself
+        speaker = speaker_node(graph, corpus, claim, relayer)
+        if speaker is None or speaker == source:
             continue
         add_node(graph, corpus, source)
         remember(graph, corpus, claim)
