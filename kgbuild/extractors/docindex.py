@@ -11,7 +11,7 @@ import weakref
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LEMMA, LENGTH, LOWER, MORPH, POS, SENT_START, TAG
+from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LEMMA, LENGTH, MORPH, ORTH, POS, SENT_START, TAG
 from spacy.tokens import Doc
 
 _IOB_BEGIN = 3
@@ -46,15 +46,15 @@ class DocIndex:
         self.text = doc.text
         n = len(doc)
         if n:
-            table = doc.to_array([IDX, LENGTH, SENT_START, LEMMA, LOWER, POS, MORPH, TAG, ENT_IOB, ENT_TYPE])
+            table = doc.to_array([IDX, LENGTH, SENT_START, LEMMA, ORTH, POS, MORPH, TAG, ENT_IOB, ENT_TYPE])
             columns = table.T.tolist()
         else:
             columns = [[] for _ in range(10)]
-        idx, length, sent_start, lemma, lower, pos, morph, tag, ent_iob, ent_type = columns
+        idx, length, sent_start, lemma, orth, pos, morph, tag, ent_iob, ent_type = columns
         self.idx: list[int] = idx
         self.end: list[int] = [i + k for i, k in zip(idx, length, strict=True)]
         self.lemma: list[int] = lemma
-        self.lower: list[int] = lower
+        self.orth: list[int] = orth  # the word as written (LOWER is not set in a bare Vocab)
         self.pos: list[int] = pos
         self.morph: list[int] = morph
         self.tag: list[int] = tag
@@ -64,7 +64,7 @@ class DocIndex:
         self.sent_end: list[int] = [n] * n
         self.sentence: list[int] = [0] * n
         starts = [i for i, flag in enumerate(sent_start) if flag == 1 or i == 0]
-        for number, (first, nxt) in enumerate(zip(starts, [*starts[1:], n], strict=True)):
+        for number, (first, nxt) in enumerate(zip(starts, [*starts[1:], n][: len(starts)], strict=True)):
             for i in range(first, nxt):
                 self.sent_start[i] = first
                 self.sent_end[i] = nxt

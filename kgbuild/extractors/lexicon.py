@@ -45,6 +45,8 @@ class Lexicon:
     lang: str
     verbs: Mapping[str, tuple[VerbCue, ...]]  # head lemma -> cues, longest tail first
     prepositions: Mapping[str, str]  # "selon" -> act, lower-cased
+    adverbs: Mapping[str, str]  # "reportedly" -> act: cues that attribute their sentence without a source
+    nouns: Mapping[str, str]  # "claim" -> act: nouns whose possessor says what follows them
     pronouns: Mapping[str, str]  # "il" -> "ms"
     relative_pronouns: frozenset[str]
     speaker_pronouns: frozenset[str]
@@ -55,6 +57,7 @@ class Lexicon:
     anonymous_indefinite: frozenset[str]
     anonymous_anaphoric: frozenset[str]
     anonymous_expressions: tuple[str, ...]
+    anonymous_always: frozenset[str]
     hedge_adverbs: frozenset[str]
     hedge_adjectives: frozenset[str]
     hedge_phrases: tuple[str, ...]  # multi-word hedges ("semble-t-il", "selon toute vraisemblance")
@@ -69,6 +72,20 @@ class Lexicon:
     subject_first_incise: bool = False  # '"P," he said': an inverted cue may keep its subject first
     relative_source: str = "pronoun"  # source span of "qui"/"who": "pronoun" or "antecedent"
     time_words: frozenset[str] = frozenset()  # not speakers after an inverted cue ("a dit mardi X")
+    comparatives: frozenset[str] = frozenset()  # "comme le rapporte X", "as X reported"
+    gerund_markers: frozenset[str] = frozenset()  # the "en" of "en se référant à"
+    verb_forms: Mapping[str, str] = field(default_factory=dict)  # irregular forms taggers misread -> lemma
+    sourceless: frozenset[str] = frozenset()  # cues that attribute without a source in the passive
+    nested: bool = True  # report attributions found inside another one's content
+    weak_needs_clause: bool = False  # weak cues count only with a clause, a quote or object + infinitive
+    join_quotes: bool = False  # '"A," she said. "B."': content spans A and B (else the longer one)
+    impersonal_verbs: frozenset[str] = frozenset()  # "il semble que": an expletive subject, no source
+    impersonal_subjects: frozenset[str] = frozenset()  # "il", "it"
+    participle_links: frozenset[str] = (
+        frozenset()
+    )  # "considéré comme", "accusé de": what a participle cue needs
+    object_clitics: frozenset[str] = frozenset()  # the "le" of "comme le rapporte X"
+    relay_phrases: Mapping[str, str] = field(default_factory=dict)  # "cité par" -> "citer"
     acts_of_lemma: Mapping[str, str] = field(default_factory=dict)  # entry -> act, for cue_act lookups
 
     def verb_cues(self, head_lemma: str) -> tuple[VerbCue, ...]:
@@ -122,6 +139,8 @@ def _verb_cue(entry: str, act: str, weak: bool) -> VerbCue:
 def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
     verb_entries: dict[str, VerbCue] = {}
     prepositions: dict[str, str] = {}
+    adverbs: dict[str, str] = {}
+    nouns: dict[str, str] = {}
     pronouns: dict[str, str] = {}
     sets: dict[str, set[str]] = {
         k: set()
@@ -133,6 +152,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
             "anon_heads",
             "anon_indef",
             "anon_ana",
+            "anon_always",
             "hedge_adv",
             "hedge_adj",
             "modals",
@@ -147,6 +167,15 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
     suffixes: dict[str, str] = {}
     flags: dict[str, Any] = {}
     times: set[str] = set()
+    comparatives: set[str] = set()
+    gerunds: set[str] = set()
+    forms: dict[str, str] = {}
+    sourceless: set[str] = set()
+    impersonal: set[str] = set()
+    expletives: set[str] = set()
+    links: set[str] = set()
+    object_clitics: set[str] = set()
+    relay_phrases: dict[str, str] = {}
     conditional = False
     for depth, layer in enumerate(layers):
         where = f"lexicon {lang!r} layer {depth}"
@@ -164,14 +193,27 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
                     verb_entries[entry] = _verb_cue(entry, act, weak)
             for entry in _strings(table.get("prepositions"), f"{where}: acts.{act}.prepositions"):
                 prepositions[entry] = act
+            for entry in _strings(table.get("adverbs"), f"{where}: acts.{act}.adverbs"):
+                adverbs[entry] = act
+            for entry in _strings(table.get("nouns"), f"{where}: acts.{act}.nouns"):
+                nouns[entry] = act
             initial_table = table.get("initial_prepositions") or {}
             for entry in _strings(initial_table.get("words"), f"{where}: acts.{act}.initial_prepositions"):
                 initial[entry] = act
         relays.update(_strings((layer.get("relays") or {}).get("verbs"), f"{where}: relays.verbs"))
+        sourceless.update(
+            _strings((layer.get("sourceless") or {}).get("verbs"), f"{where}: sourceless.verbs")
+        )
         grammar = layer.get("grammar") or {}
         complementizers.update(_strings(grammar.get("complementizers"), f"{where}: grammar.complementizers"))
         clitics.update(_strings(grammar.get("inverted_clitics"), f"{where}: grammar.inverted_clitics"))
-        for flag in ("strict_reflexives", "subject_first_incise"):
+        for flag in (
+            "strict_reflexives",
+            "subject_first_incise",
+            "nested",
+            "join_quotes",
+            "weak_needs_clause",
+        ):
             if flag in grammar:
                 flags[flag] = bool(grammar[flag])
         if "relative_source" in grammar:
@@ -179,6 +221,23 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
                 raise LexiconError(f"{where}: grammar.relative_source must be 'pronoun' or 'antecedent'")
             flags["relative_source"] = grammar["relative_source"]
         times.update(_strings(grammar.get("time_words"), f"{where}: grammar.time_words"))
+        comparatives.update(_strings(grammar.get("comparatives"), f"{where}: grammar.comparatives"))
+        gerunds.update(_strings(grammar.get("gerund_markers"), f"{where}: grammar.gerund_markers"))
+        for form, lemma in (grammar.get("verb_forms") or {}).items():
+            if not isinstance(lemma, str):
+                raise LexiconError(f'{where}: grammar.verb_forms: expected form = "lemma" pairs')
+            forms[fold(form)] = fold(lemma)
+        impersonal.update(_strings(grammar.get("impersonal_verbs"), f"{where}: grammar.impersonal_verbs"))
+        expletives.update(
+            _strings(grammar.get("impersonal_subjects"), f"{where}: grammar.impersonal_subjects")
+        )
+        links.update(_strings(grammar.get("participle_links"), f"{where}: grammar.participle_links"))
+        object_clitics.update(_strings(grammar.get("object_clitics"), f"{where}: grammar.object_clitics"))
+        relay_table = layer.get("relays") or {}
+        for phrase, lemma in (relay_table.get("phrases") or {}).items():
+            if not isinstance(lemma, str):
+                raise LexiconError(f'{where}: relays.phrases: expected phrase = "lemma" pairs')
+            relay_phrases[" ".join(fold(phrase).split())] = fold(lemma)
         for pair in grammar.get("lemma_suffixes") or []:
             if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
                 raise LexiconError(f"{where}: grammar.lemma_suffixes: expected [suffix, replacement] pairs")
@@ -199,6 +258,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         sets["anon_heads"].update(_strings(anon.get("heads"), f"{where}: anonymous.heads"))
         sets["anon_indef"].update(_strings(anon.get("indefinite"), f"{where}: anonymous.indefinite"))
         sets["anon_ana"].update(_strings(anon.get("anaphoric"), f"{where}: anonymous.anaphoric"))
+        sets["anon_always"].update(_strings(anon.get("always"), f"{where}: anonymous.always"))
         expressions.extend(_strings(anon.get("expressions"), f"{where}: anonymous.expressions"))
         sets["hedge_adv"].update(_strings(layer.get("adverbs"), f"{where}: adverbs"))
         sets["hedge_adj"].update(_strings(layer.get("adjectives"), f"{where}: adjectives"))
@@ -214,6 +274,8 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         lang=lang,
         verbs=verbs,
         prepositions=prepositions,
+        adverbs=adverbs,
+        nouns=nouns,
         pronouns=pronouns,
         relative_pronouns=frozenset(sets["relative"]),
         speaker_pronouns=frozenset(sets["speaker_pronouns"]),
@@ -224,12 +286,13 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         anonymous_indefinite=frozenset(sets["anon_indef"]),
         anonymous_anaphoric=frozenset(sets["anon_ana"]),
         anonymous_expressions=tuple(sorted(set(expressions), key=len, reverse=True)),
+        anonymous_always=frozenset(sets["anon_always"]),
         hedge_adverbs=frozenset(w for w in sets["hedge_adv"] if " " not in w),
         hedge_adjectives=frozenset(w for w in sets["hedge_adj"] if " " not in w),
         hedge_phrases=tuple(sorted((w for w in hedge_words if " " in w), key=len, reverse=True)),
         conditional_mood=conditional,
         modals=frozenset(sets["modals"]),
-        acts_of_lemma={c.lemma: c.act for c in verb_entries.values()} | prepositions | initial,
+        acts_of_lemma={c.lemma: c.act for c in verb_entries.values()} | prepositions | initial | adverbs,
         initial_prepositions=initial,
         relay_verbs=frozenset(relays),
         complementizers=frozenset(complementizers),
@@ -237,8 +300,20 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         lemma_suffixes=tuple(sorted(suffixes.items(), key=lambda kv: -len(kv[0]))),
         strict_reflexives=flags.get("strict_reflexives", False),
         subject_first_incise=flags.get("subject_first_incise", False),
+        nested=flags.get("nested", True),
+        join_quotes=flags.get("join_quotes", False),
+        weak_needs_clause=flags.get("weak_needs_clause", False),
         relative_source=flags.get("relative_source", "pronoun"),
         time_words=frozenset(times),
+        comparatives=frozenset(comparatives),
+        gerund_markers=frozenset(gerunds),
+        verb_forms=forms,
+        sourceless=frozenset(sourceless),
+        impersonal_verbs=frozenset(impersonal),
+        impersonal_subjects=frozenset(expletives),
+        participle_links=frozenset(links),
+        object_clitics=frozenset(object_clitics),
+        relay_phrases=relay_phrases,
     )
 
 

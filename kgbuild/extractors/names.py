@@ -3,33 +3,17 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 
 from spacy.tokens import Token
 
 from kgbuild.extractors.lexicon import Lexicon, fold
+from kgbuild.graph.ids import identity_key
 
-_NON_WORD = re.compile(r"[\W_]+")
+__all__ = ["clean_name", "identity_key", "name_bounds"]
+
 _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = set(",;:.!?()[]{}«»“”\"'’—–-/")
-
-
-def identity_key(name: str) -> str:
-    """Casefolded, accent-free, non-word runs as "-": "Sergueï  Lavrov" -> "serguei-lavrov"."""
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _NON_WORD.sub("-", plain).strip("-")
-
-
-def _elided(token: Token) -> str | None:
-    """The rest of a token written with an elided determiner ("l'AFP" -> "AFP")."""
-    text = token.text
-    for apostrophe in ("'", "’"):
-        head, sep, rest = text.partition(apostrophe)
-        if sep and rest and len(head) <= 2 and head.isalpha():
-            return rest
-    return None
 
 
 def name_bounds(tokens: Sequence[Token], lexicon: Lexicon) -> tuple[int, int]:
@@ -66,7 +50,3 @@ def clean_name(text: str) -> str:
         if sep and rest and len(head) <= 2 and head.casefold() in {"l", "d"}:
             text = rest
     return text.strip(" ,;:.-")
-
-
-def elided_rest(token: Token) -> str | None:
-    return _elided(token)

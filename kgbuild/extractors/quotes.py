@@ -1,9 +1,11 @@
 """Quotation marks paired over a text, and looked up from tokens.
 
 Pairing works on characters, not tokens, because tokenisers glue quotes to words in texts with missing
-spaces (``territoriales."Au``). Straight quotes toggle; typographic ones open and close. A quote that is
-never closed, or runs longer than :data:`MAX_QUOTE_CHARS`, is dropped rather than swallowing the rest
-of the article.
+spaces (``territoriales."Au``). Typographic marks open and close. Marks that do both (``"`` and the
+doubled apostrophe ``''`` of some newspapers) are told apart by what surrounds them: after a space and
+before a word a mark opens, after a word and before a space or punctuation it closes; otherwise it
+toggles. So one stray mark does not flip every later quotation. A quote that is never closed, or runs
+longer than :data:`MAX_QUOTE_CHARS`, is dropped rather than swallowing the rest of the article.
 """
 
 from __future__ import annotations
@@ -15,53 +17,66 @@ from dataclasses import dataclass
 MAX_QUOTE_CHARS = 3000
 _OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 _CLOSERS = {"»", "”", "›"}
-_STRAIGHT = '"'
-_QUOTE_CHARS = re.compile(r'[«»“”„‹›"]')
+_AMBIGUOUS = {'"', "''"}
+_QUOTE_MARKS = re.compile(r"''|[«»“”„‹›\"]")
+_OPEN_BEFORE = set(" \t\n([{—–-/«“„")
+_CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-/»”")
 
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A quotation: ``start`` is the opening mark, ``end`` is just after the closing mark."""
+    """A quotation: ``start`` is at the opening mark, ``end`` just after the closing mark."""
 
     start: int
     end: int
+    open_length: int = 1
+    close_length: int = 1
 
     @property
     def inner_start(self) -> int:
-        return self.start + 1
+        return self.start + self.open_length
 
     @property
     def inner_end(self) -> int:
-        return self.end - 1
+        return self.end - self.close_length
 
 
 def find_quotes(text: str) -> list[Quote]:
     """Outermost quotations of ``text``, in order, as character offsets."""
     stack: list[tuple[str, int]] = []
     found: list[Quote] = []
-    for match in _QUOTE_CHARS.finditer(text):
+    for match in _QUOTE_MARKS.finditer(text):
         mark, pos = match.group(), match.start()
-        if mark == _STRAIGHT:
-            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == _STRAIGHT), None)
+        if mark in _AMBIGUOUS:
+            depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][0] == mark), None)
+            before = text[pos - 1] if pos > 0 else " "
+            after = text[match.end()] if match.end() < len(text) else " "
+            opens = before in _OPEN_BEFORE and after not in _CLOSE_AFTER
+            closes = after in _CLOSE_AFTER and before not in _OPEN_BEFORE
             if depth is None:
+                if not closes:
+                    stack.append((mark, pos))
+                continue
+            if opens:  # the earlier mark was never closed: start again from this one
+                del stack[depth:]
                 stack.append((mark, pos))
                 continue
-            opened = stack[depth][1]
-            del stack[depth:]
         elif mark in _OPENERS and not (mark == "“" and stack and stack[-1][0] == "„"):
             stack.append((mark, pos))
             continue
         elif mark in _CLOSERS or mark == "“":
-            depth = next((k for k in range(len(stack) - 1, -1, -1) if _OPENERS.get(stack[k][0]) == mark), None)
+            depth = next(
+                (k for k in range(len(stack) - 1, -1, -1) if _OPENERS.get(stack[k][0]) == mark), None
+            )
             if depth is None:
                 continue
-            opened = stack[depth][1]
-            del stack[depth:]
         else:
             continue
-        if stack or pos + 1 - opened > MAX_QUOTE_CHARS:
+        opener, opened = stack[depth]
+        del stack[depth:]
+        if stack or match.end() - opened > MAX_QUOTE_CHARS:
             continue  # nested quote, or a runaway pairing
-        found.append(Quote(opened, pos + 1))
+        found.append(Quote(opened, match.end(), len(opener), len(mark)))
     found.sort(key=lambda q: q.start)
     return _drop_contained(found)
 

@@ -128,7 +128,9 @@ class SpeakerResolver:
             return SourceInfo(kind, None, None, gender, number), head_word
         if head_tok.pos_ == "PROPN":
             return SourceInfo("person", None, None, gender, number), head_word
-        return SourceInfo("person" if number != "p" else "organisation", None, None, gender, number), head_word
+        return SourceInfo(
+            "person" if number != "p" else "organisation", None, None, gender, number
+        ), head_word
 
     def _agreement(self, start: int, end: int, head: Token) -> tuple[str, str]:
         gender = number = ""
@@ -140,10 +142,10 @@ class SpeakerResolver:
             if word in _MASCULINE:
                 gender = "m"
                 break
-        morph_gender = head.morph.get("Gender")
+        morph_gender = head.morph.get("Gender", [])
         if not gender and morph_gender and head.pos_ == "NOUN":
             gender = "f" if morph_gender[0] == "Fem" else "m"
-        morph_number = head.morph.get("Number")
+        morph_number = head.morph.get("Number", [])
         if morph_number:
             number = "p" if morph_number[0] == "Plur" else "s"
         elif head.tag_ in {"NNS", "NNPS"}:
@@ -165,10 +167,19 @@ class SpeakerResolver:
                 continue
             entity = self.entities[k]
             attached = token.head.i == head or token.head.head.i == head
-            direct = token.dep_ in {"appos", "flat:name", "compound", "nmod", "npadvmod", "nsubj", "dep", "ROOT"}
-            if attached and direct and not any(c.dep_ in {"case", "prep"} for c in token.children):
-                if best is None or entity.kind == "person":
-                    best = entity
+            direct = token.dep_ in {
+                "appos",
+                "flat:name",
+                "compound",
+                "nmod",
+                "npadvmod",
+                "nsubj",
+                "dep",
+                "ROOT",
+            }
+            prepositional = any(c.dep_ in {"case", "prep"} for c in token.children)
+            if attached and direct and not prepositional and (best is None or entity.kind == "person"):
+                best = entity
         return best
 
     def _description_head(self, start: int, end: int, head: int) -> str:
@@ -181,17 +192,20 @@ class SpeakerResolver:
         return ""
 
     def _anonymous_source(self, text: str, first: str, head_word: str, words: list[str]) -> SourceInfo | None:
+        """An unnamed source: a listed expression, or a listed head without a definite determiner
+        ("des sources", "officials", "a source"); a definite one ("la source") is an earlier one."""
         lex = self.lexicon
         if any(expression in text for expression in lex.anonymous_expressions):
             return self._new_anonymous(text, head_word)
-        if head_word not in lex.anonymous_heads and head_word.rstrip("s") not in lex.anonymous_heads:
+        stem = _singular(head_word)
+        if head_word not in lex.anonymous_heads and stem not in lex.anonymous_heads:
             return None
-        stem = head_word.rstrip("s")
-        if first in lex.anonymous_indefinite or first == head_word or first == fold(self.doc[0].text) == head_word:
-            return self._new_anonymous(text, stem)
-        if first in lex.anonymous_anaphoric and stem in self._anonymous:
-            return self._anonymous[stem]
-        if first == words[0] and first not in lex.determiners and len(words) >= 1 and first == head_word:
+        determiner = first if first in lex.determiners or first in lex.anonymous_indefinite else ""
+        if determiner in lex.anonymous_anaphoric and determiner not in lex.anonymous_indefinite:
+            if stem in self._anonymous:
+                return self._anonymous[stem]
+            return self._new_anonymous(text, stem) if stem in lex.anonymous_always else None
+        if not determiner or determiner in lex.anonymous_indefinite:
             return self._new_anonymous(text, stem)
         return None
 
@@ -209,11 +223,15 @@ class SpeakerResolver:
         for speaker in reversed(self._speakers):
             if sentence - speaker.sentence > SPEAKER_WINDOW:
                 break
-            if speaker.info.kind in {"document", "none"} or speaker.info.kind == "anonymous" and number == "s":
+            if speaker.info.kind in {"document", "none"} or (
+                speaker.info.kind == "anonymous" and number == "s"
+            ):
                 continue
             if _agrees(speaker.info, gender, number):
                 info = speaker.info
-                return SourceInfo(info.kind, info.resolved, info.key, info.gender or gender, info.number or number)
+                return SourceInfo(
+                    info.kind, info.resolved, info.key, info.gender or gender, info.number or number
+                )
         for _, entity in reversed(self._recent_entities):
             if entity.kind == "person" and number != "p":
                 return SourceInfo("person", entity.name, entity.key, gender, number)
@@ -221,7 +239,9 @@ class SpeakerResolver:
 
     def _advance_entities(self, position: int) -> None:
         start = self.doc[position].idx if position < len(self.doc) else self._text_length
-        while self._entity_cursor < len(self.entities) and self.entities[self._entity_cursor].span.start < start:
+        while (
+            self._entity_cursor < len(self.entities) and self.entities[self._entity_cursor].span.start < start
+        ):
             entity = self.entities[self._entity_cursor]
             self._recent_entities.append((self._entity_cursor, entity))
             self._entity_cursor += 1
@@ -233,6 +253,10 @@ class SpeakerResolver:
         if noun is None or noun.i == verb.i:
             return None
         return noun
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith(("s", "x")) else word
 
 
 def _agrees(info: SourceInfo, gender: str, number: str) -> bool:

@@ -1,0 +1,200 @@
+"""Reporting chains: which attribution reaches the article through which.
+
+"selon l'AFP, qui cite le ministère" and "relate CNN en se référant à des sources" give the inner source
+its own attribution, relayed by the outer one; "X, cité par Y" and "X a déclaré à l'AFP" make Y the relay
+of X; "a appris l'AFP de source proche" names a source with the verb; and an attribution whose cue lies
+in another's content ("P, selon X, rapporte Le Monde") is relayed by it. With ``nested`` off (the
+PolNeAR convention), those nested attributions are left out instead.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from kgbuild.extractors.lexicon import fold
+from kgbuild.extractors.phrases import PhraseRules
+from kgbuild.extractors.scene import DATIVE_CASES, OBJECT_DEPS, SPEAKER_POS, Candidate
+
+
+class ChainRules(PhraseRules):
+    def _verb_relays(self, outer: Candidate, verb: Token, end: int) -> Iterator[Candidate]:
+        """Sources passed on with the verb itself: "a appris l'AFP de source proche", "a déclaré à l'AFP"."""
+        doc = self.doc
+        lex = self.lex
+        for child in verb.rights:
+            if child.i < end:
+                continue
+            text = fold(doc[child.left_edge.i : child.right_edge.i + 1].text)
+            for expression in lex.anonymous_expressions:
+                if text.startswith(expression) or (" " + expression) in " " + text:
+                    s_start, s_end = child.left_edge.i, child.right_edge.i + 1
+                    if fold(doc[s_start].text) in {"de", "d'"}:
+                        s_start += 1
+                    yield Candidate(
+                        cue=outer.cue,
+                        content=outer.content,
+                        source=(doc[s_start].idx, doc[s_end - 1].idx + len(doc[s_end - 1].text)),
+                        source_tokens=(s_start, s_end, child.i),
+                        lemma=outer.lemma,
+                        act=outer.act,
+                        anchor=child.i,
+                        confidence=0.7,
+                        relay_of=outer,
+                        shares_cue=True,
+                    )
+                    break
+            if self._is_dative(child) and child.pos_ in {"PROPN", "NOUN", "X"}:
+                entity = self.speakers.entity_at(child.i)
+                if entity is None or entity.kind != "organisation":
+                    continue
+                if outer.source is None or not self._is_outlet_relay(child):
+                    continue
+                case = next((c for c in child.children if c.dep_ in {"case"}), None)
+                cue_end = case.idx + len(case.text) if case is not None and case.i > verb.i else outer.cue[1]
+                s_start, s_end = self._np_bounds(child)
+                relay = Candidate(
+                    cue=(outer.cue[0], max(outer.cue[1], cue_end)),
+                    content=outer.content,
+                    source=(doc[s_start].idx, doc[s_end - 1].idx + len(doc[s_end - 1].text)),
+                    source_tokens=(s_start, s_end, child.i),
+                    lemma=outer.lemma,
+                    act="report",
+                    anchor=child.i,
+                    confidence=0.6,
+                    shares_cue=True,
+                )
+                outer.relay_of = relay
+                yield relay
+
+    def _is_outlet_relay(self, child: Token) -> bool:
+        case = next((c for c in child.children if c.dep_ == "case"), None)
+        if child.dep_ in {"dative", "dobj", "iobj"}:
+            return True
+        return case is not None and fold(case.text) in DATIVE_CASES
+
+    def _chain(self, candidates: list[Candidate]) -> None:
+        """Link relays and nested attributions, and add the inner attributions of relay verbs."""
+        by_source_head: dict[int, Candidate] = {}
+        by_verb: dict[int, Candidate] = {}
+        for cand in candidates:
+            if cand.source_tokens is not None and not cand.shares_cue:
+                for k in range(cand.source_tokens[0], cand.source_tokens[1]):
+                    by_source_head.setdefault(k, cand)
+            if cand.verb is not None:
+                by_verb[cand.verb.i] = cand
+        self._link_participles(candidates)
+        for cand in candidates:
+            verb = cand.verb
+            if verb is None or cand.shares_cue or not self._is_relay_verb(cand):
+                continue
+            outer = self._relay_host(verb, by_source_head, by_verb)
+            if outer is None or outer is cand:
+                continue
+            passive_agent = self._agent(verb)
+            if passive_agent is not None and verb.dep_ in {"acl", "amod"}:
+                # "X, cité par Y": Y relays X
+                cand.content = outer.content
+                outer.relay_of = cand
+                continue
+            # "selon X, qui cite Y" / "en se référant à Y": Y's words reach us through X
+            target = self._relay_target(verb)
+            if target is None:
+                continue
+            source_span, source_tokens = self._source_span(target)
+            cand.source, cand.source_tokens = source_span, source_tokens
+            cand.content = outer.content
+            cand.relay_of = outer
+            cand.pending = False
+        candidates[:] = [c for c in candidates if not c.pending]  # relay verbs that found no host
+        # nested attributions: an attribution whose cue lies in another's content reaches us through it
+        ordered = sorted(candidates, key=lambda c: c.content[0])
+        for inner in sorted(candidates, key=lambda c: c.cue[0]):
+            if inner.relay_of is not None or inner.shares_cue:
+                continue
+            best: Candidate | None = None
+            for outer in ordered:
+                if outer.content[0] > inner.cue[0]:
+                    break
+                if outer is inner or outer.shares_cue or outer.relay_of is inner:
+                    continue
+                inside = outer.content[0] <= inner.cue[0] and inner.cue[1] <= outer.content[1]
+                if inside and (best is None or _length(outer.content) < _length(best.content)):
+                    best = outer
+            if best is None:
+                continue
+            coordinated = (
+                inner.verb is not None and inner.verb.dep_ == "conj" and self.quotes.at_char(inner.cue[0]) < 0
+            )
+            if coordinated and (inner.content[1] > best.content[1] or inner.content[0] < best.content[0]):
+                # the inner one says more than the outer content holds: the outer content ran on into
+                # a neighbouring clause ("X proposed P and said Q"); end it before the inner one
+                cut = min(inner.cue[0], inner.source[0] if inner.source is not None else inner.cue[0])
+                trimmed = self._trim_chars(best.content[0], cut) if cut > best.content[0] else None
+                if trimmed is not None:
+                    best.content = trimmed
+                    continue
+            inner.relay_of = best
+        if not self.nested:
+            nested = {
+                id(c) for c in candidates if c.relay_of is not None and not c.shares_cue and self._inside(c)
+            }
+            candidates[:] = [c for c in candidates if id(c) not in nested]
+
+    def _link_participles(self, candidates: list[Candidate]) -> None:
+        """ "X, cité par Y" / "Dans un témoignage rapporté par Y, X révèle P": X's attribution reaches the
+        article through Y, who relays the same content."""
+        sentence = self.index.sentence
+        hosts = [c for c in candidates if not c.participle and not c.shares_cue]
+        for relay in (c for c in candidates if c.participle):
+            number = sentence[relay.anchor]
+            near = [h for h in hosts if sentence[h.anchor] == number and h.relay_of is None]
+            if not near:
+                continue
+            host = min(near, key=functools.partial(_distance, relay.anchor))
+            relay.content = host.content
+            host.relay_of = relay
+
+    def _inside(self, cand: Candidate) -> bool:
+        outer = cand.relay_of
+        return outer is not None and outer.content[0] <= cand.cue[0] and cand.cue[1] <= outer.content[1]
+
+    def _is_relay_verb(self, cand: Candidate) -> bool:
+        return cand.lemma in self.lex.relay_verbs
+
+    def _relay_host(
+        self, verb: Token, by_source_head: dict[int, Candidate], by_verb: dict[int, Candidate]
+    ) -> Candidate | None:
+        head = verb.head
+        if verb.dep_ in {"acl:relcl", "relcl", "acl", "amod"}:
+            return by_source_head.get(head.i)
+        if verb.dep_ in {"advcl", "conj", "xcomp"} and head.i in by_verb:
+            return by_verb[head.i]
+        return None
+
+    def _relay_target(self, verb: Token) -> Token | None:
+        for child in verb.rights:
+            if child.dep_ in OBJECT_DEPS | {
+                "obl:arg",
+                "obl",
+                "prep",
+                "obl:mod",
+            } and child.pos_ in SPEAKER_POS | {"X"}:
+                return child
+            if child.dep_ == "prep":
+                for grandchild in child.children:
+                    if grandchild.dep_ == "pobj":
+                        return grandchild
+        return None
+
+
+def _length(span: tuple[int, int]) -> int:
+    return span[1] - span[0]
+
+
+def _distance(position: int, cand: Candidate) -> int:
+    """Tokens between ``position`` and the end of the source of ``cand`` (its cue when it has none)."""
+    end = cand.source_tokens[1] if cand.source_tokens is not None else cand.anchor
+    return abs(position - end)

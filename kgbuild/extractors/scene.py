@@ -1,0 +1,262 @@
+"""What every attribution rule works with: one Doc's text, tokens, quotations, lexicon and speakers.
+
+:class:`Scene` holds the per-document state (built once per Doc) and the span helpers the rule modules
+share: noun-phrase bounds, source spans, character trimming. The rules themselves live in
+:mod:`~kgbuild.extractors.content`, :mod:`~kgbuild.extractors.verbal`, :mod:`~kgbuild.extractors.phrases`
+and :mod:`~kgbuild.extractors.chains`, each a layer on top of this one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from spacy.strings import StringStore
+from spacy.symbols import ADJ, ADV, NOUN
+from spacy.tokens import Token
+
+from kgbuild.extractors.docindex import DocIndex
+from kgbuild.extractors.lexicon import Lexicon, VerbCue, fold
+from kgbuild.extractors.quotes import QuoteMap
+from kgbuild.extractors.speakers import SourceInfo, SpeakerResolver
+from kgbuild.records import Certainty, EntityMention
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubj:pass", "nsubjpass", "csubjpass"}
+AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass", "aux:caus"}
+PASSIVE_AUX_DEPS = {"aux:pass", "auxpass"}
+AGENT_DEPS = {"obl:agent", "agent"}
+REFLEXIVE_DEPS = {"expl:comp", "expl:pv", "expl:pass", "expl", "obj", "iobj", "dobj"}
+REFLEXIVE_WORDS = {"se", "s'", "me", "m'", "te", "t'", "nous", "vous"}
+CLAUSE_DEPS = {"ccomp", "xcomp"}
+OBJECT_DEPS = {"obj", "dobj", "obl:arg", "attr", "oprd", "iobj", "dative"}
+COMPLEMENT_DEPS = CLAUSE_DEPS | OBJECT_DEPS | {"parataxis", "prep", "obl:mod", "advcl", "nmod"}
+CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "ccomp", "parataxis", "dep"}
+NP_STOP = {"acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "punct", "cc", "dep", "acl", "xcomp"}
+OPEN_PUNCT = {",", "—", "–", "(", "-", ";"}
+SENTENCE_END = {".", "!", "?", "…", ";"}
+DATIVE_CASES = {"à", "au", "aux", "auprès", "to"}
+SPEAKER_POS = {"PROPN", "PRON", "NOUN"}
+MISTAGGED = {NOUN, ADJ, ADV}
+ARGUMENT_PPS = {"prep", "obl:arg", "obl", "obl:mod", "oprd", "nmod"}
+CLAUSE_HEAD_DEPS = {
+    "ROOT",
+    "conj",
+    "ccomp",
+    "xcomp",
+    "advcl",
+    "parataxis",
+    "acl",
+    "acl:relcl",
+    "relcl",
+    "aux",
+    "aux:tense",
+    "cop",
+}
+HEDGE_CERTAINTY: dict[str, Certainty] = {"hedge": "probable", "conditional": "possible", "modal": "possible"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    cue: tuple[int, int]  # characters
+    content: tuple[int, int]  # characters
+    source: tuple[int, int] | None  # characters
+    source_tokens: tuple[int, int, int] | None  # start, end (exclusive), head token
+    lemma: str
+    act: str
+    anchor: int  # token index used for ordering and speaker recency
+    negated: bool = False
+    confidence: float = 0.8
+    verb: Token | None = None
+    relay_of: Candidate | None = None
+    shares_cue: bool = False
+    info: SourceInfo | None = None
+    group_end: int = -1  # token after a verbal cue's verb group
+    participle: bool = False  # "cité par X": relays the attribution it follows
+    pending: bool = False  # a relay verb waiting for its host's content ("en se référant à X")
+    inherits: bool = False  # a participle whose speaker is that of the cue before it in its sentence
+
+
+class Scene:
+    """Per-Doc state shared by the rule layers; build one per Doc."""
+
+    def __init__(
+        self, index: DocIndex, lexicon: Lexicon, entities: Sequence[EntityMention], nested: bool = True
+    ) -> None:
+        self.index = index
+        self.doc = index.doc
+        self.text = index.text
+        self.lex = lexicon
+        self.nested = nested
+        self.quotes = QuoteMap(index.text, index.idx, index.end)
+        self.speakers = SpeakerResolver(index, lexicon, entities)
+        self._sent_start = index.sent_start
+        self._sent_end = index.sent_end
+        strings = self.doc.vocab.strings
+        self._cue_heads = {strings.add(head) for head in lexicon.verbs}
+        self._comma_id = strings.add(",")
+        self._context_ids = spellings(strings, set(lexicon.pronouns) | lexicon.relative_pronouns)
+        self._object_clitic_ids = spellings(strings, lexicon.object_clitics)
+        self._comparative_ids = spellings(strings, lexicon.comparatives)
+        self._relay_heads = {cue.head for cue in lexicon_entries(lexicon, lexicon.relay_verbs)}
+        self._form_ids = spellings(strings, lexicon.verb_forms)
+        self._clitic_ids = spellings(strings, {"-" + c for c in lexicon.inverted_clitics} | {"-t"})
+        self._conditional = index.tokens_with_morph("Mood=Cnd")
+        modal_tag = self.doc.vocab.strings.add("MD")
+        self._modal = sorted(self._conditional | {i for i, t in enumerate(index.tag) if t == modal_tag})
+        self._hedge_re = word_regex(
+            sorted(lexicon.hedge_adverbs | lexicon.hedge_adjectives) + list(lexicon.hedge_phrases)
+        )
+        self._prep_re = word_regex(sorted(lexicon.prepositions, key=len, reverse=True))
+        self._initial_re = word_regex(sorted(lexicon.initial_prepositions))
+        self._adverb_re = word_regex(sorted(lexicon.adverbs))
+        self._noun_ids = {strings.add(noun) for noun in lexicon.nouns}
+        self._relay_re = word_regex(sorted(lexicon.relay_phrases, key=len, reverse=True))
+
+    def _is_clitic(self, token: Token) -> bool:
+        text = fold(token.text)
+        if not text.startswith("-"):
+            return False
+        word = text[3:] if text.startswith("-t-") else text[1:]
+        return word in self.lex.inverted_clitics or word == "t"
+
+    def _is_time(self, token: Token) -> bool:
+        return token.ent_type_ in {"DATE", "TIME"} or fold(token.lemma_) in self.lex.time_words
+
+    def _speaker_like(self, token: Token) -> bool:
+        word = fold(token.text).lstrip("-")
+        lex = self.lex
+        if word in lex.pronouns or word in lex.relative_pronouns or word in lex.speaker_pronouns:
+            return True
+        if self.speakers.entity_at(token.i) is not None:
+            return True
+        lemma = fold(token.lemma_)
+        return token.pos_ == "PROPN" or lemma in lex.descriptions or lemma in lex.anonymous_heads
+
+    def _is_dative(self, child: Token) -> bool:
+        """The addressee of a cue: "à l'AFP", "auprès de", "to reporters", "told Reuters"."""
+        if child.dep_ in {"dative", "iobj"} and child.pos_ != "VERB":
+            return True
+        if child.dep_ in {"obl:arg", "obl:mod", "obl", "prep", "nmod"}:
+            case = next((c for c in child.children if c.dep_ == "case"), None)
+            if case is not None and fold(case.text) in DATIVE_CASES:
+                return self._speaker_like(child)  # "à l'AFP", not "s'attend à des scènes"
+            if child.dep_ == "prep" and fold(child.text) in DATIVE_CASES:
+                return True
+        if child.dep_ == "dobj" and child.head.lemma_ == "tell":
+            return any(c.dep_ in CLAUSE_DEPS for c in child.head.children) or self._quote_near(child.head)
+        return False
+
+    def _quote_near(self, verb: Token) -> bool:
+        lo = max(self._sent_start[verb.i], verb.i - 3)
+        hi = min(self._sent_end[verb.i], verb.i + 6)
+        return any(self.quotes.quote_of(k) >= 0 for k in range(lo, hi))
+
+    def _trim_chars(self, start: int, end: int) -> tuple[int, int] | None:
+        text = self.text
+        while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+            start += 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
+            end -= 1
+        if end - start < 2 or not any(ch.isalnum() for ch in text[start:end]):
+            return None
+        return start, end
+
+    def _np_bounds(self, head: Token) -> tuple[int, int]:
+        """[start, end) of the noun phrase headed by ``head``, without relative or adverbial clauses."""
+        if head.pos_ == "PRON" or self._is_clitic(head):
+            return head.i, head.i + 1
+        start = end = head.i
+        for child in head.children:
+            if child.dep_ in NP_STOP:
+                if child.dep_ == "punct" and start < child.i < end:
+                    continue
+                if child.dep_ == "conj" or (child.dep_ == "cc" and child.i < max(c.i for c in head.children)):
+                    pass
+                else:
+                    continue
+            if self.quotes.quote_of(child.i) >= 0 and self.quotes.quote_of(head.i) < 0:
+                continue
+            start = min(start, child.left_edge.i)
+            end = max(end, child.right_edge.i)
+        doc = self.doc
+        while end > start and (doc[end].is_punct or doc[end].is_space):
+            end -= 1
+        while start < end and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        return start, end + 1
+
+    def _source_span(
+        self, head: Token | None, avoid: tuple[int, int] | None = None
+    ) -> tuple[tuple[int, int] | None, tuple[int, int, int] | None]:
+        """Characters and tokens (start, end, head) of the source phrase headed by ``head``, kept clear of
+        the cue tokens ``avoid``."""
+        if head is None:
+            return None, None
+        if (
+            self.lex.relative_source == "antecedent"
+            and fold(head.text) in self.lex.relative_pronouns
+            and head.head.dep_ in {"acl:relcl", "relcl"}
+            and head.head.head.i != head.head.i
+        ):
+            head = head.head.head  # "le ministre, qui a déclaré": the source is the minister
+        if self._is_clitic(head):
+            text = head.text
+            offset = 3 if fold(text).startswith("-t-") else 1
+            return (head.idx + offset, head.idx + len(text)), (head.i, head.i + 1, head.i)
+        start, end = self._np_bounds(head)
+        while start < head.i and self.doc[start].dep_ in {"case", "prep"}:
+            start += 1  # "à des sources": the preposition belongs to the cue, not the source
+        if avoid is not None and start < avoid[1] and avoid[0] < end:
+            if head.i >= avoid[1]:
+                start = avoid[1]
+            else:
+                end = min(end, avoid[0])
+        doc = self.doc
+        while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end - 1 > start and (doc[end - 1].dep_ == "case" or doc[end - 1].text in {"'s", "’s", "'"}):
+            end -= 1  # "Trump's claim": the possessive mark is not part of the name
+        return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)), (start, end, head.i)
+
+    def _content_tokens(self, first: int, last: int) -> int:
+        return sum(1 for k in range(first, last + 1) if not (self.doc[k].is_punct or self.doc[k].is_space))
+
+
+def spellings(strings: StringStore, words: Iterable[str]) -> set[int]:
+    """String ids of ``words`` as written in lower, title and upper case, for comparisons with ORTH."""
+    return {strings.add(form) for word in words for form in (word, word.capitalize(), word.upper())}
+
+
+def lexicon_entries(lexicon: Lexicon, lemmas: frozenset[str]) -> Iterator[VerbCue]:
+    for cues in lexicon.verbs.values():
+        for cue in cues:
+            if cue.lemma in lemmas:
+                yield cue
+
+
+def spans_overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def cut_span(content: tuple[int, int], other: tuple[int, int]) -> tuple[int, int] | None:
+    """``content`` without the part ``other`` covers, keeping the longer side."""
+    left = (content[0], other[0])
+    right = (other[1], content[1])
+    best = max(left, right, key=lambda r: r[1] - r[0])
+    return best if best[1] - best[0] > 1 else None
+
+
+def phrase_key(text: str) -> str:
+    return " ".join(fold(text).split())
+
+
+def word_regex(words: Sequence[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alternatives = []
+    for word in words:
+        parts = [re.escape(p).replace("'", "['’]") for p in word.split()]
+        alternatives.append(r"\s+".join(parts))
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)

@@ -1,0 +1,157 @@
+"""attributions.v1 on English sentences parsed by the real model (slow): one row per construction."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild import nlp
+from kgbuild.extractors import ExtractContext, get_extractor
+from kgbuild.records import Attribution
+
+pytestmark = pytest.mark.slow
+
+
+def attributions(text: str, **options: object) -> list[Attribution]:
+    try:
+        pipe = nlp.load("en")
+    except nlp.NoPipelineError as err:
+        pytest.skip(str(err))
+    doc = pipe(text)
+    entities = tuple(get_extractor("entities.v1")(doc, ExtractContext("en")))
+    return list(get_extractor("attributions.v1")(doc, ExtractContext("en", entities, dict(options))))
+
+
+def row(a: Attribution) -> tuple[str, str | None, str, str, str]:
+    return (a.cue.text, a.source.text if a.source else None, a.content.text, a.type, a.source_kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The senator said on Tuesday that the bill would pass.",
+            ("said", "The senator", "the bill would pass", "indirect", "person"),
+            id="that-clause",
+        ),
+        pytest.param(
+            '"We will not back down," Mayor Ann Lee said.',
+            ("said", "Mayor Ann Lee", "We will not back down", "direct", "person"),
+            id="quote-then-subject-verb",
+        ),
+        pytest.param(
+            '"We will not back down," said the mayor.',
+            ("said", "the mayor", "We will not back down", "direct", "person"),
+            id="quote-then-verb-subject",
+        ),
+        pytest.param(
+            "According to the report, emissions fell by 4 percent last year.",
+            ("According to", "the report", "emissions fell by 4 percent last year", "indirect", "document"),
+            id="according-to",
+        ),
+        pytest.param(
+            "The company believes that its profits will grow.",
+            ("believes", "The company", "its profits will grow", "indirect", "organisation"),
+            id="belief",
+        ),
+        pytest.param(
+            "Democrats urged the governor to veto the measure.",
+            ("urged", "Democrats", "the governor to veto the measure", "indirect", "person"),
+            id="demand",
+        ),
+        pytest.param(
+            "The candidate promised to cut taxes for small businesses.",
+            ("promised", "The candidate", "to cut taxes for small businesses", "indirect", "person"),
+            id="promise",
+        ),
+        pytest.param(
+            "The mayor called the decision a disgrace.",
+            ("called", "The mayor", "the decision a disgrace", "indirect", "person"),
+            id="object-content",
+        ),
+    ],
+)
+def test_extractors_attributions_en_constructions(text: str, expected: tuple[str, ...]) -> None:
+    assert [row(a) for a in attributions(text)] == [expected]
+
+
+def test_extractors_attributions_en_denial_is_negated() -> None:
+    (found,) = attributions("The spokesman denied that the minister had resigned.")
+    assert (found.cue.text, found.cue_act, found.negated) == ("denied", "deny", True)
+
+
+def test_extractors_attributions_en_accusation() -> None:
+    (found,) = attributions("Smith accused the agency of hiding the data.")
+    assert found.cue_act == "accuse"
+    assert found.content.text == "the agency of hiding the data"
+
+
+def test_extractors_attributions_en_hedges() -> None:
+    (found,) = attributions("Officials said the suspect had allegedly fled the country.")
+    assert found.hedges == ("allegedly",)
+    assert found.certainty == "probable"
+    assert found.source_kind == "anonymous"
+
+
+def test_extractors_attributions_en_relative_source_stays_as_written() -> None:
+    found = attributions("The report was praised by Jane Doe, who said it was fair.")
+    said = next(a for a in found if a.cue.text == "said")
+    assert said.source is not None
+    assert said.source.text == "who"
+    assert said.resolved == "Jane Doe"
+
+
+def test_extractors_attributions_en_joined_quote_parts() -> None:
+    (found,) = attributions('"We won," she said. "Now the work begins."')
+    assert found.content.text.startswith("We won")
+    assert found.content.text.endswith("Now the work begins")
+
+
+def test_extractors_attributions_en_nested_off_by_default_on_by_option() -> None:
+    text = "The aide said that the senator claimed victory."
+    assert [a.cue.text for a in attributions(text)] == ["said"]
+    found = attributions(text, nested=True)
+    assert [a.cue.text for a in found] == ["said", "claimed"]
+    assert found[1].relayed_by == 0
+
+
+def test_extractors_attributions_en_told_outlet_is_a_relay() -> None:
+    found = attributions("Smith told Reuters that the deal was dead.")
+    relay = next(a for a in found if a.source is not None and a.source.text == "Reuters")
+    speaker = next(a for a in found if a.source is not None and a.source.text == "Smith")
+    assert speaker.relayed_by == found.index(relay)
+
+
+def test_extractors_attributions_en_empty_and_cue_free_texts() -> None:
+    assert attributions("") == []
+    assert attributions("The river rose by two metres overnight.") == []
+
+
+def test_extractors_attributions_en_noun_cue_with_possessor() -> None:
+    (found,) = attributions("Trump's claim that the election was rigged drew criticism.")
+    assert (found.cue.text, found.cue_act) == ("claim", "assert")
+    assert found.source is not None
+    assert found.source.text == "Trump"
+    assert found.content.text == "the election was rigged"
+
+
+def test_extractors_attributions_en_reportedly_has_no_source() -> None:
+    (found,) = attributions("The company has reportedly cut hundreds of jobs.")
+    assert (found.cue.text, found.type, found.source_kind) == ("reportedly", "nosource", "none")
+    assert found.content.text == "The company has reportedly cut hundreds of jobs"
+
+
+def test_extractors_attributions_en_headline_colon() -> None:
+    found = attributions("Hillary Clinton: The economy is stronger than ever.")
+    assert [(a.cue.text, a.source.text if a.source else None) for a in found] == [(":", "Hillary Clinton")]
+    assert found[0].content.text == "The economy is stronger than ever"
+
+
+def test_extractors_attributions_en_extra_cues_from_elsewhere() -> None:
+    text = "The senator opined that the bill would fail."
+    assert attributions(text) == []  # "opine" is not in the lexicon
+    start = text.index("opined")
+    (found,) = attributions(text, extra_cues=[(start, start + len("opined"))])
+    assert (found.cue.text, found.content.text) == ("opined", "the bill would fail")
+    assert found.source is not None
+    assert found.source.text == "The senator"
+    assert found.confidence <= 0.5

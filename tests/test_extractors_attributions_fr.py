@@ -1,0 +1,196 @@
+"""attributions.v1 on French sentences parsed by the real model (slow): one row per construction."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild import nlp
+from kgbuild.extractors import ExtractContext, get_extractor
+from kgbuild.records import Attribution
+
+pytestmark = pytest.mark.slow
+
+
+def attributions(text: str) -> list[Attribution]:
+    try:
+        pipe = nlp.load("fr")
+    except nlp.NoPipelineError as err:
+        pytest.skip(str(err))
+    doc = pipe(text)
+    entities = tuple(get_extractor("entities.v1")(doc, ExtractContext("fr")))
+    return list(get_extractor("attributions.v1")(doc, ExtractContext("fr", entities)))
+
+
+def row(a: Attribution) -> tuple[str, str | None, str, str, str]:
+    return (a.cue.text, a.source.text if a.source else None, a.content.text, a.type, a.source_kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Le ministre de l'Intérieur a déclaré mardi que la situation était sous contrôle.",
+            (
+                "a déclaré",
+                "Le ministre de l'Intérieur",
+                "la situation était sous contrôle",
+                "indirect",
+                "person",
+            ),
+            id="que-clause",
+        ),
+        pytest.param(
+            "« Nous ne céderons pas », a affirmé la présidente du syndicat.",
+            ("a affirmé", "la présidente du syndicat", "Nous ne céderons pas", "direct", "person"),
+            id="inverted-np",
+        ),
+        pytest.param(
+            "« Nous ne céderons pas », a-t-elle affirmé.",
+            ("a-t-elle affirmé", "elle", "Nous ne céderons pas", "direct", "person"),
+            id="inverted-clitic",
+        ),
+        pytest.param(
+            "La mairie a annoncé la fermeture « temporaire » du parc municipal.",
+            (
+                "a annoncé",
+                "La mairie",
+                "la fermeture « temporaire » du parc municipal",
+                "mixed",
+                "organisation",
+            ),
+            id="mixed",
+        ),
+        pytest.param(
+            "Selon le rapport, les émissions ont baissé de 4 % en un an.",
+            ("Selon", "le rapport", "les émissions ont baissé de 4 % en un an", "indirect", "document"),
+            id="selon",
+        ),
+        pytest.param(
+            "D'après Marie Durand, le projet sera abandonné.",
+            ("D'après", "Marie Durand", "le projet sera abandonné", "indirect", "person"),
+            id="d-apres",
+        ),
+        pytest.param(
+            "L'entreprise estime que ses résultats vont progresser.",
+            ("estime", "L'entreprise", "ses résultats vont progresser", "indirect", "organisation"),
+            id="belief",
+        ),
+        pytest.param(
+            "Les syndicats réclament une hausse des salaires.",
+            ("réclament", "Les syndicats", "une hausse des salaires", "indirect", "organisation"),
+            id="demand",
+        ),
+        pytest.param(
+            "Le maire a promis de rénover l'école avant l'été.",
+            ("a promis", "Le maire", "de rénover l'école avant l'été", "indirect", "person"),
+            id="promise",
+        ),
+        pytest.param(
+            "L'ancien directeur est soupçonné d'avoir détourné des fonds.",
+            ("est soupçonné", None, "d'avoir détourné des fonds", "nosource", "none"),
+            id="sourceless",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_constructions(text: str, expected: tuple[str, ...]) -> None:
+    assert [row(a) for a in attributions(text)] == [expected]
+
+
+def test_extractors_attributions_fr_denial_is_negated() -> None:
+    (found,) = attributions("Le ministre dément avoir reçu de l'argent de cette entreprise.")
+    assert found.negated
+    assert found.cue_act == "deny"
+    assert found.content.text == "avoir reçu de l'argent de cette entreprise"
+
+
+def test_extractors_attributions_fr_accusation() -> None:
+    (found,) = attributions("L'opposition accuse le gouvernement de mentir sur les chiffres du chômage.")
+    assert (found.cue.text, found.cue_act) == ("accuse", "accuse")
+    assert found.content.text.startswith("le gouvernement de mentir")
+
+
+def test_extractors_attributions_fr_reporting_conditional_and_hedge() -> None:
+    (found,) = attributions("Selon la police, le suspect aurait prétendument fui vers l'Espagne.")
+    assert found.hedges == ("prétendument", "aurait")
+    assert found.certainty == "possible"
+
+
+def test_extractors_attributions_fr_selon_chain() -> None:
+    found = attributions("Selon l'AFP, qui cite le ministère de la Santé, le vaccin sera disponible en mars.")
+    assert [(a.cue.text, a.source.text if a.source else None) for a in found] == [
+        ("Selon", "l'AFP"),
+        ("cite", "le ministère de la Santé"),
+    ]
+    assert found[1].relayed_by == 0
+    assert found[0].content.text == found[1].content.text == "le vaccin sera disponible en mars"
+
+
+def test_extractors_attributions_fr_relay_with_anonymous_sources() -> None:
+    found = attributions(
+        "Le ministre a démissionné, relate la chaîne CNN en se référant à des sources proches du dossier."
+    )
+    relay = next(a for a in found if a.cue.text == "relate")
+    inner = next(a for a in found if a.source is not None and a.source.text.startswith("des sources"))
+    assert relay.source is not None
+    assert relay.source.text == "la chaîne CNN"
+    assert inner.source_kind == "anonymous"
+    assert inner.source_key == "anon:des-sources-proches-du-dossier"
+    assert inner.relayed_by == found.index(relay)
+    assert inner.content.text == relay.content.text == "Le ministre a démissionné"
+
+
+def test_extractors_attributions_fr_nested_attribution_is_relayed() -> None:
+    found = attributions("Le président a annoncé qu'il se représenterait, rapporte Le Monde.")
+    outer = next(a for a in found if a.cue.text == "rapporte")
+    inner = next(a for a in found if a.cue.text == "a annoncé")
+    assert inner.relayed_by == found.index(outer)
+    assert outer.source is not None
+    assert (outer.source.text, outer.source_kind) == ("Le Monde", "organisation")
+
+
+def test_extractors_attributions_fr_pronoun_and_description_resolve() -> None:
+    found = attributions(
+        "Le ministre de la Santé, Paul Martin, a déclaré que l'épidémie reculait. "
+        "« Nous restons prudents », a-t-il ajouté. Le ministre a aussi annoncé de nouvelles mesures."
+    )
+    assert [a.resolved for a in found] == ["Paul Martin", "Paul Martin", "Paul Martin"]
+    assert found[1].source is not None
+    assert found[1].source.text == "il"
+    assert {a.source_key for a in found} == {"paul-martin"}
+
+
+def test_extractors_attributions_fr_quote_over_several_sentences() -> None:
+    (found,) = attributions(
+        "« La crise est grave. Il faut agir vite », a expliqué l'économiste Jeanne Petit."
+    )
+    assert found.content.text == "La crise est grave. Il faut agir vite"
+    assert found.type == "direct"
+    assert found.resolved == "Jeanne Petit"
+
+
+def test_extractors_attributions_fr_offsets_index_the_text() -> None:
+    text = "« Nous verrons », a déclaré le maire. Selon la préfecture, tout est calme."
+    for found in attributions(text):
+        for span in (found.cue, found.content, found.source):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+
+
+def test_extractors_attributions_fr_comme_le_rapporte() -> None:
+    found = attributions("Comme le rapporte Le Parisien, la mairie a annoncé la fermeture du parc.")
+    outer = next(a for a in found if a.cue.text == "Comme le rapporte")
+    assert outer.source is not None
+    assert outer.source.text == "Le Parisien"
+    assert outer.content.text == "la mairie a annoncé la fermeture du parc"
+    inner = next(a for a in found if a.cue.text == "a annoncé")
+    assert inner.relayed_by == found.index(outer)
+
+
+def test_extractors_attributions_fr_cite_par_relays_the_speaker() -> None:
+    found = attributions("« Le dossier est clos », a déclaré le procureur Jean Roux, cité par Le Figaro.")
+    speaker = next(a for a in found if a.cue.text == "a déclaré")
+    relay = next(a for a in found if a.cue.text == "cité par")
+    assert relay.source is not None
+    assert relay.source.text == "Le Figaro"
+    assert speaker.relayed_by == found.index(relay)
+    assert relay.content.text == speaker.content.text == "Le dossier est clos"

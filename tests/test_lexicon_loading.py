@@ -1,0 +1,102 @@
+"""The per-language lexicons: packaged data, extension files, readable errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kgbuild.extractors.lexicon import ACTS, LexiconError, available_languages, load_lexicon
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_lexicon_loading_packaged_languages(lang: str) -> None:
+    lexicon = load_lexicon(lang)
+    assert lang in available_languages()
+    acts = {cue.act for cues in lexicon.verbs.values() for cue in cues} | set(lexicon.prepositions.values())
+    assert acts == set(ACTS)
+    assert lexicon.pronouns
+    assert lexicon.titles
+    assert lexicon.anonymous_heads
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "act"),
+    [
+        ("fr", "affirmer", "assert"),
+        ("fr", "démentir", "deny"),
+        ("fr", "accuser", "accuse"),
+        ("fr", "estimer", "believe"),
+        ("fr", "réclamer", "demand"),
+        ("fr", "promettre", "promise"),
+        ("fr", "selon", "report"),
+        ("en", "say", "assert"),
+        ("en", "deny", "deny"),
+        ("en", "according to", "report"),
+        ("en", "believe", "believe"),
+        ("en", "urge", "demand"),
+        ("en", "vow", "promise"),
+    ],
+)
+def test_lexicon_loading_acts_of_entries(lang: str, word: str, act: str) -> None:
+    assert load_lexicon(lang).acts_of_lemma[word] == act
+
+
+def test_lexicon_loading_reflexive_and_phrase_entries() -> None:
+    lexicon = load_lexicon("fr")
+    (alarm,) = lexicon.verb_cues("alarmer")
+    assert alarm.reflexive
+    assert alarm.lemma == "s'alarmer"
+    state = next(c for c in lexicon.verb_cues("faire") if c.lemma == "faire état")
+    assert state.tail == ("état",)
+    assert state.act == "report"
+
+
+def test_lexicon_loading_extra_file_adds_and_overrides(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[acts.accuse]\nverbs = ["gazouiller", "estimer"]\n', encoding="utf-8")
+    lexicon = load_lexicon("fr", extra=[extra])
+    assert lexicon.acts_of_lemma["gazouiller"] == "accuse"
+    assert lexicon.acts_of_lemma["estimer"] == "accuse"  # the user's file wins
+    assert "gazouiller" not in load_lexicon("fr").acts_of_lemma  # the packaged lexicon is untouched
+
+
+def test_lexicon_loading_unknown_language_says_which_exist() -> None:
+    with pytest.raises(LexiconError, match=r"no lexicon for language 'xx' \(known: en, fr\)"):
+        load_lexicon("xx")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("[acts.assert\nverbs = [", "not valid TOML"),
+        ('[acts.shout]\nverbs = ["crier"]\n', "unknown act 'shout'"),
+        ('[acts.assert]\nverbs = "dire"\n', "expected a list of strings"),
+        ('[acts.assert]\nverbs = ["crier"]\n[acts.deny]\nverbs = ["crier"]\n', "listed under both"),
+        ('[grammar]\nrelative_source = "somewhere"\n', "relative_source must be"),
+    ],
+)
+def test_lexicon_loading_bad_extra_file_is_a_clear_error(tmp_path: Path, content: str, message: str) -> None:
+    extra = tmp_path / "bad.toml"
+    extra.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        load_lexicon("fr", extra=[extra])
+
+
+def test_lexicon_loading_missing_extra_file(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="cannot read lexicon file"):
+        load_lexicon("en", extra=[tmp_path / "absent.toml"])
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_lexicon_loading_no_description_word_has_two_kinds(lang: str) -> None:
+    import tomllib
+    from importlib import resources
+
+    data = tomllib.loads(
+        resources.files("kgbuild.lexicons").joinpath(lang, "sources.toml").read_text("utf-8")
+    )
+    seen: dict[str, str] = {}
+    for kind, words in data["descriptions"].items():
+        for word in words:
+            assert seen.setdefault(word, kind) == kind, f"{word!r} is both {seen[word]} and {kind}"
