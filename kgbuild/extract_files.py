@@ -23,6 +23,7 @@ def extract_paths(
     check_paths(paths)
     written = 0
     rejects: list[Reject] = []
+
     def articles() -> Iterator[Article]:
         for item in read_inputs(paths, options or ReadOptions()):
             if isinstance(item, Reject):
