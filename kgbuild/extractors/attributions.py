@@ -97,7 +97,8 @@ class AttributionFinder(ChainRules):
         candidates.extend(self._prepositional())
         candidates.extend(self._nominal())
         candidates.extend(self._colons(candidates))
-        candidates = self._dedupe(candidates)
+        # a trimming rule can leave an empty or inverted span on odd text; such a candidate is no attribution
+        candidates = self._dedupe([c for c in candidates if _well_formed(c)])
         self._inherit_speakers(candidates)
         self._chain(candidates)
         candidates.sort(key=lambda c: (c.cue[0], not c.shares_cue, c.cue[1]))
@@ -260,3 +261,8 @@ def alnum_outside(text: str, content: tuple[int, int], quotes: QuoteMap) -> int:
             count += 1
         pos += 1
     return count
+
+
+def _well_formed(cand: Candidate) -> bool:
+    spans = [cand.cue, cand.content] + ([cand.source] if cand.source is not None else [])
+    return all(0 <= start < end for start, end in spans)
