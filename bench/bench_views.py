@@ -400,7 +400,13 @@ class Browser:
         capped = False
         result: dict[str, object] = {}
         try:
-            page.goto(page_file.as_uri(), wait_until="load", timeout=timeout_s * 1000)
+            try:
+                page.goto(page_file.as_uri(), wait_until="load", timeout=timeout_s * 1000)
+            except PlaywrightTimeout:  # a baseline page so heavy that it does not even finish loading
+                if not baseline:
+                    raise
+                result["still_s"], result["fps"], capped = float(timeout_s), 0.0, True
+                return result
             probe = "window.__stillAt !== undefined" if baseline else "window.kgReadyAt !== undefined"
             try:
                 page.wait_for_function(probe, timeout=timeout_s * 1000, polling=50)
