@@ -97,12 +97,13 @@ class AttributionFinder(ChainRules):
         candidates.extend(self._prepositional())
         candidates.extend(self._nominal())
         candidates.extend(self._colons(candidates))
-        # a trimming rule can leave an empty or inverted span on odd text; such a candidate is no attribution
-        candidates = self._dedupe([c for c in candidates if _well_formed(c)])
+        candidates = self._dedupe(candidates)
         self._inherit_speakers(candidates)
         self._chain(candidates)
         candidates.sort(key=lambda c: (c.cue[0], not c.shares_cue, c.cue[1]))
         self._resolve(candidates)
+        # a trimming rule can leave an empty or inverted span on odd text; such a candidate is no attribution
+        candidates = [c for c in candidates if _well_formed(c)]
         index = {id(c): n for n, c in enumerate(candidates)}
         for cand in candidates:
             yield self._record(cand, index)
