@@ -1,0 +1,172 @@
+"""The trained attribution cue model: shipped in the package, finds cues in plain English, offsets index the
+Doc's text, leaves the Doc alone, and stays silent where no model serves the language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from kgbuild import nlp
+from kgbuild.extractors import cue_model
+from kgbuild.extractors.cue_model import (
+    CUE,
+    CueModelError,
+    bio_spans,
+    extra_cue_candidates,
+    load_cue_model,
+    predict,
+    predict_scored,
+)
+
+PACKAGE = Path(cue_model.__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def english() -> spacy.language.Language:
+    try:
+        return nlp.load("en")
+    except nlp.NoPipelineError as err:
+        pytest.skip(str(err))
+
+
+def cue_texts(doc: Doc) -> list[str]:
+    return [doc.text[start:end] for label, start, end in predict(doc, "en") if label == CUE]
+
+
+@pytest.mark.slow
+def test_cue_model_loads_from_package(english: spacy.language.Language) -> None:
+    path = cue_model.model_path("en")
+    assert path is not None
+    assert path.is_relative_to(PACKAGE / "models")
+    model = load_cue_model("en")
+    assert model is not None
+    assert model.pipe_names == [cue_model.component_name(model)]  # the base tok2vec is not shipped again
+    assert load_cue_model("en") is model  # loaded once
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The minister said on Tuesday that the new tax would not be raised before the election.", "said"),
+        (
+            "The factory will close next spring, according to officials familiar with the plans.",
+            "according to",
+        ),
+        ("Governor Hale denied the report in a brief phone call with reporters.", "denied"),
+        ('"We are not going anywhere," the mayor told supporters at the rally in Dayton.', "told"),
+        ("Most voters believe that the council wasted the money on the stadium.", "believe"),
+    ],
+)
+def test_cue_model_finds_cue(english: spacy.language.Language, text: str, cue: str) -> None:
+    doc = english(text)
+    assert any(cue in found for found in cue_texts(doc)), predict(doc, "en")
+
+
+@pytest.mark.slow
+def test_cue_model_offsets_index_doc_text(english: spacy.language.Language) -> None:
+    doc = english(
+        "Late on Friday, the senator's office said in a statement that she would vote against the bill.\n\n"
+        "Her spokesman, Tom Reyes, added that the decision was final, according to a memo seen by reporters."
+    )
+    spans = predict(doc, "en")
+    assert spans
+    starts = {t.idx for t in doc}
+    ends = {t.idx + len(t.text) for t in doc}
+    for label, start, end in spans:
+        assert label in {cue_model.CUE, cue_model.SOURCE, cue_model.CONTENT}
+        assert 0 <= start < end <= len(doc.text)
+        assert start in starts  # whole tokens of this very Doc
+        assert end in ends
+        assert doc.text[start:end].strip() == doc.text[start:end]
+    assert [s for _, s, _ in spans] == sorted(s for _, s, _ in spans)
+
+
+@pytest.mark.slow
+def test_cue_model_leaves_doc_untouched(english: spacy.language.Language) -> None:
+    doc = english("Mayor Ann Lee of Boston said on Monday that the Red Line would reopen in June.")
+    before = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    assert predict(doc, "en")
+    assert [(e.start_char, e.end_char, e.label_) for e in doc.ents] == before
+
+
+@pytest.mark.slow
+def test_cue_model_extra_candidates_skip_known_cues(english: spacy.language.Language) -> None:
+    doc = english("The union said the strike would go on. Managers, it claimed, had refused to meet.")
+    cues = [(start, end) for label, start, end in predict(doc, "en") if label == CUE]
+    assert cues
+    assert extra_cue_candidates(doc, "en", []) == cues
+    assert extra_cue_candidates(doc, "en", cues) == []
+    # a known cue that only overlaps a predicted one still counts as found
+    assert extra_cue_candidates(doc, "en", [(cues[0][0], cues[0][0] + 1)]) == cues[1:]
+
+
+@pytest.mark.parametrize("lang", ["fr", "de", "xx"])
+def test_cue_model_absent_for_language(lang: str) -> None:
+    assert cue_model.model_path(lang) is None
+    assert load_cue_model(lang) is None
+    doc = spacy.blank("fr")("Le ministre a déclaré mardi que la réforme serait retirée.")
+    assert predict(doc, lang) == []
+    assert extra_cue_candidates(doc, lang, []) == []
+
+
+@pytest.mark.slow
+def test_cue_model_refuses_doc_without_base_vectors() -> None:
+    model = load_cue_model("en")
+    if model is None or not model.meta.get("kgbuild_base"):
+        pytest.skip("no English cue model that reads the base pipeline's vectors")
+    doc = spacy.blank("en")("The minister said the tax would not be raised.")
+    with pytest.raises(CueModelError, match="token vectors"):
+        cue_model.predict_with(model, doc)
+
+
+def test_cue_model_base_mismatch_is_refused() -> None:
+    model = spacy.blank("en")
+    model.meta["kgbuild_base"] = "some_other_pipeline 0.0.1"
+    with pytest.raises(CueModelError, match="some_other_pipeline"):
+        cue_model.check_base(model, "en")
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "expected"),
+    [
+        (["He", "said", "so"], ["B-SOURCE", "B-CUE", "O"], [("SOURCE", "He"), ("CUE", "said")]),
+        (
+            ["it", "was", "according", "to", "them"],
+            ["O", "O", "B-CUE", "I-CUE", "B-SOURCE"],
+            [("CUE", "according to"), ("SOURCE", "them")],
+        ),
+        # a cue split by the tagger stays one span; an I- tag with nothing open starts one
+        (
+            ["they", "talked", "about", "it"],
+            ["B-SOURCE", "B-CUE", "B-CUE", "O"],
+            [("SOURCE", "they"), ("CUE", "talked about")],
+        ),
+        (["a", "report", "found"], ["O", "I-SOURCE", "I-CUE"], [("SOURCE", "report"), ("CUE", "found")]),
+        # whitespace tokens neither start nor end a span, but do not break one either
+        (
+            ["said", "\n\n", "in", "\n", "x"],
+            ["B-CUE", "I-CUE", "I-CUE", "I-CUE", "O"],
+            [("CUE", "said \n\n in")],
+        ),
+        (["\n", "said", "\n", "x"], ["B-CUE", "I-CUE", "I-CUE", "O"], [("CUE", "said")]),
+        (["x", "y"], ["O", "O"], []),
+        (["x", "said"], ["O", "B-CUE"], [("CUE", "said")]),
+    ],
+)
+def test_cue_model_bio_spans(words: list[str], tags: list[str], expected: list[tuple[str, str]]) -> None:
+    doc = Doc(spacy.blank("en").vocab, words=words)
+    spans = bio_spans(doc, tags)
+    assert [(label, doc.text[start:end]) for label, start, end in spans] == expected
+
+
+@pytest.mark.slow
+def test_cue_model_confidence_is_a_probability(english: spacy.language.Language) -> None:
+    doc = english("The senator told reporters that the vote would be delayed, her office said.")
+    scored = predict_scored(doc, "en")
+    assert scored
+    assert all(0.0 < score <= 1.0 for *_, score in scored)
+    assert [span for *span, _ in scored] == [list(s) for s in predict(doc, "en")]

@@ -1,0 +1,81 @@
+"""Turn a trained pipeline (``spacy train`` output, e.g. ``model-best``) into the model kgbuild ships.
+
+A model trained with the frozen base ``tok2vec`` (``cue_ner_frozen.cfg``) is shipped without it: inside kgbuild
+the base pipeline has already written those vectors to ``doc.tensor``, which the component reads. The base
+pipeline's package and version are recorded in ``meta.json`` (``kgbuild_base``) so that the model is only
+used next to the very vectors it was trained on. A model with its own tok2vec (``cue_ner.cfg``) is shipped as is.
+
+    .venv/bin/python training/package_model.py /tmp/kgbuild-cue-model/frozen/model-best
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from thinc.api import Config
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kgbuild.extractors.cue_model import BASE_TOK2VEC, SHIPPED, component_name  # noqa: E402
+from kgbuild.nlp import pipeline_label  # noqa: E402
+
+
+def prepared(trained: Path, lang: str = "en") -> Language:
+    """The trained pipeline as kgbuild uses it: only the cue component, and its base recorded if it needs one."""
+    model = spacy.load(trained)
+    if BASE_TOK2VEC in model.pipe_names:
+        model.remove_pipe(BASE_TOK2VEC)
+        model.meta["kgbuild_base"] = pipeline_label(lang)
+    keep = component_name(model)
+    for name in model.pipe_names:
+        if name != keep:
+            model.remove_pipe(name)
+    model.meta["name"] = SHIPPED[lang].removeprefix(f"{lang}_")
+    model.meta["description"] = (
+        "Attribution cue and source spans (PolNeAR-trained NER) for kgbuild; see training/README.md"
+    )
+    return model
+
+
+def _clean_config(path: Path) -> None:
+    """No training paths from this machine, and no reference to the base tok2vec that is not shipped."""
+    config = Config().from_disk(path, interpolate=False)
+    config["paths"]["train"] = None
+    config["paths"]["dev"] = None
+    config["training"]["frozen_components"] = []
+    config["training"]["annotating_components"] = []
+    config.to_disk(path, interpolate=False)
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("trained", type=Path, help="spacy train output folder (model-best)")
+    parser.add_argument("--lang", default="en")
+    parser.add_argument("--out", type=Path, default=None, help="default: kgbuild/models/<shipped name>")
+    args = parser.parse_args()
+    out = args.out or ROOT / "kgbuild" / "models" / SHIPPED[args.lang]
+    model = prepared(args.trained, args.lang)
+    if out.exists():
+        shutil.rmtree(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    model.to_disk(out)
+    _clean_config(out / "config.cfg")
+    print(
+        f"{out}: {folder_size(out) / 1e6:.2f} MB, pipeline {model.pipe_names}, base {model.meta.get('kgbuild_base')}"
+    )
+
+
+if __name__ == "__main__":
+    main()
