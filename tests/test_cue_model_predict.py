@@ -102,6 +102,10 @@ def test_cue_model_extra_candidates_skip_known_cues(english: spacy.language.Lang
     assert extra_cue_candidates(doc, "en", cues) == []
     # a known cue that only overlaps a predicted one still counts as found
     assert extra_cue_candidates(doc, "en", [(cues[0][0], cues[0][0] + 1)]) == cues[1:]
+    # cues inside content the rules already attributed are nested attributions: left out when asked
+    assert extra_cue_candidates(doc, "en", [], known_contents=[(0, len(doc.text))]) == []
+    assert extra_cue_candidates(doc, "en", [], known_contents=[(cues[0][0], cues[0][1] - 1)]) == cues
+    assert extra_cue_candidates(doc, "en", [], min_score=1.01) == []
 
 
 @pytest.mark.parametrize("lang", ["fr", "de", "xx"])
@@ -121,9 +125,12 @@ def test_cue_model_refuses_doc_without_base_vectors() -> None:
     doc = spacy.blank("en")("The minister said the tax would not be raised.")
     with pytest.raises(CueModelError, match="token vectors"):
         cue_model.predict_with(model, doc)
+    assert predict(doc, "en") == []  # the extractor goes on without the model
 
 
 def test_cue_model_base_mismatch_is_refused() -> None:
+    if "en" not in nlp.supported_languages():
+        pytest.skip("no English pipeline installed")
     model = spacy.blank("en")
     model.meta["kgbuild_base"] = "some_other_pipeline 0.0.1"
     with pytest.raises(CueModelError, match="some_other_pipeline"):
@@ -170,3 +177,52 @@ def test_cue_model_confidence_is_a_probability(english: spacy.language.Language)
     assert scored
     assert all(0.0 < score <= 1.0 for *_, score in scored)
     assert [span for *span, _ in scored] == [list(s) for s in predict(doc, "en")]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        (
+            "The mayor insisted that the budget was balanced.",
+            "insisted",
+            "The mayor",
+            "the budget was balanced",
+        ),
+        (
+            "The bridge will reopen in May, officials claimed.",
+            "claimed",
+            "officials",
+            "The bridge will reopen in May",
+        ),
+        (
+            "Critics of the plan fear higher rents for families.",
+            "fear",
+            "Critics of the plan",
+            "higher rents for families",
+        ),
+    ],
+)
+def test_cue_model_fallback_frame(
+    english: spacy.language.Language, text: str, cue: str, source: str, content: str
+) -> None:
+    doc = english(text)
+    start = text.index(cue)
+    frame = cue_model.fallback_frame(doc, (start, start + len(cue)), spans=[])
+    assert frame is not None
+    found_source, found_content = frame
+    assert found_source is not None
+    assert text[found_source[0] : found_source[1]] == source
+    assert text[found_content[0] : found_content[1]] == content
+
+
+@pytest.mark.slow
+def test_cue_model_fallback_frame_prefers_predicted_source(english: spacy.language.Language) -> None:
+    text = "Asked about the deal, a spokeswoman for the firm said nothing had been signed."
+    doc = english(text)
+    cue = (text.index("said"), text.index("said") + 4)
+    wanted = (text.index("a spokeswoman"), text.index("a spokeswoman") + len("a spokeswoman"))
+    frame = cue_model.fallback_frame(doc, cue, spans=[(cue_model.SOURCE, *wanted)])
+    assert frame is not None
+    assert frame[0] == wanted
+    assert "nothing had been signed" in text[frame[1][0] : frame[1][1]]

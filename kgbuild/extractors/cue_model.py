@@ -50,6 +50,10 @@ SOURCE = "SOURCE"
 CONTENT = "CONTENT"
 OUTSIDE = "O"
 
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass"}
+_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "pobj"}
+_EDGE_PUNCT = set(",;:.—–-")
+
 LabelledSpan = tuple[str, int, int]
 ScoredSpan = tuple[str, int, int, float]
 
@@ -88,7 +92,7 @@ def load_from(path: Path) -> Language:
     """A cue model from a folder (the shipped one, or a freshly trained one being measured)."""
     try:
         model = spacy.load(path)
-    except (OSError, ValueError) as err:
+    except (OSError, ValueError, KeyError) as err:
         raise CueModelError(f"cannot load {path}: {err}") from err
     component_name(model)
     return model
@@ -121,11 +125,18 @@ def predict(doc: Doc, lang: str) -> list[LabelledSpan]:
 
 
 def predict_scored(doc: Doc, lang: str) -> list[ScoredSpan]:
-    """Like :func:`predict`, each span with the model's confidence in it (0-1; mean probability of its tags)."""
+    """Like :func:`predict`, each span with the model's confidence in it (0-1; mean probability of its tags).
+
+    A Doc the model cannot read (not made by the pipeline it was trained on) gives no spans and a logged
+    warning, so that the extractor using it still works without it."""
     model = load_cue_model(lang)
     if model is None:
         return []
-    return predict_with(model, doc)
+    try:
+        return predict_with(model, doc)
+    except CueModelError as err:
+        log.warning("cue model skipped: %s", err)
+        return []
 
 
 def predict_with(model: Language, doc: Doc) -> list[ScoredSpan]:
@@ -223,6 +234,74 @@ def extra_cue_candidates(
         and not any(s < end and start < e for s, e in cues)
         and not any(s <= start and end <= e for s, e in contents)
     ]
+
+
+def fallback_frame(
+    doc: Doc, cue: tuple[int, int], spans: Sequence[LabelledSpan] | None = None, lang: str = "en"
+) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
+    """``(source, content)`` character spans for a cue the dependency rules could not complete, or None.
+
+    A deliberately plain reading, for the model's extra cues: the source is the predicted SOURCE span nearest
+    the cue in its sentence, else the subject of the cue's head; the content is a complement or object of the
+    cue's words outside the cue, else the side of the sentence away from a source after the cue ("P, said X"),
+    the side after the cue when the source is before it, else the longer side; never the source, punctuation
+    at its edges or a leading "that". ``spans`` are the model's spans for ``doc`` (computed when not given).
+    """
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    sent = span.sent
+    if spans is None:
+        spans = predict(doc, lang)
+    sources = [
+        (s, e) for label, s, e in spans if label == SOURCE and sent.start_char <= s and e <= sent.end_char
+    ]
+    source = min(sources, key=lambda o: max(o[0] - cue[1], cue[0] - o[1]), default=None)
+    head = span.root
+    if source is None:
+        subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is not None:
+            source = _extent(doc, subject)
+    # a complement of the cue's words that lies outside the cue: "insisted [that P]", "concern about [P]"
+    content = next(
+        (
+            _extent(doc, child)
+            for token in span
+            for child in token.children
+            if child.dep_ in _CONTENT_DEPS and not span.start <= child.i < span.end
+        ),
+        None,
+    )
+    if content is None:
+        before, after = (sent.start_char, span.start_char), (span.end_char, sent.end_char)
+        if source is not None and source[0] >= span.end_char:
+            content = before  # "P, said X"
+        elif source is not None and len(doc.text[after[0] : after[1]].split()) > 1:
+            content = after  # "X said P"
+        else:
+            content = before if before[1] - before[0] > after[1] - after[0] else after
+    if source is not None and source[0] < content[1] and content[0] < source[1]:
+        # keep the side of the content away from the source: "P, officials said" / "said officials, P"
+        left, right = (content[0], source[0]), (source[1], content[1])
+        content = left if left[1] - left[0] >= right[1] - right[0] else right
+    content = _trimmed(doc.text, content)
+    return (source, content) if content[0] < content[1] else None
+
+
+def _extent(doc: Doc, token: Any) -> tuple[int, int]:
+    last = doc[token.right_edge.i]
+    return doc[token.left_edge.i].idx, last.idx + len(last)
+
+
+def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    while start < end and (text[start].isspace() or text[start] in _EDGE_PUNCT):
+        start += 1
+    if text.startswith("that ", start) and start + 5 < end:
+        start += 5
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _EDGE_PUNCT):
+        end -= 1
+    return start, end
 
 
 # --- training-time pieces, referred to by training/cue_tagger.cfg and the shipped config.cfg -------------
