@@ -13,7 +13,13 @@ pipeline over the dev texts (``nlp.pipe``) against :func:`kgbuild.extractors.cue
 resulting Docs, in the same process, one thread, as CPU time of this process (the machine is shared: wall
 time would count other people's work).
 
-    .venv/bin/python training/evaluate_cue_model.py /tmp/kgbuild-cue-model/frozen/model-best
+``--frames T...`` adds the EVAL.md figures of the rules alone, of the rules plus
+:func:`~kgbuild.extractors.cue_model.fallback_frame` around each model-only cue of confidence >= T (with and
+without those nested in a content the rules found), and of the rules reading the model's cues through their
+``extra_cues`` option. ``--tune`` scores the tuning split instead of dev (to choose thresholds; meaningless for a
+model trained on all of train).
+
+    .venv/bin/python training/evaluate_cue_model.py /tmp/kgbuild-cue-model/tagger/model-best --frames 0.5 0.7
     .venv/bin/python training/evaluate_cue_model.py kgbuild/models/en_attribution_cues --no-rules
 """
 
