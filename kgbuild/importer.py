@@ -13,21 +13,20 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal as TypingLiteral
+from typing import Literal
 
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, URIRef
 
 from kgbuild import __version__, nlp
 from kgbuild import store as kgstore
 from kgbuild.extractors.registry import DEFAULT_EXTRACTORS
 from kgbuild.graph.ids import graph_iri
 from kgbuild.graph.mapping import RunInfo, article_fingerprint, extraction_quads
-from kgbuild.graph.namespace import KG
 from kgbuild.pipeline import extract
 from kgbuild.readers import ReadOptions, check_paths, read_inputs
 from kgbuild.records import Article, Extraction, Reject
 
-Outcome = TypingLiteral["new", "updated", "unchanged", "rejected"]
+Outcome = Literal["new", "updated", "unchanged", "rejected"]
 
 # Articles whose graphs are written to the store in one bulk load.
 WRITE_BATCH = 256
@@ -159,7 +158,7 @@ def import_articles(
         run = runs.get(result.lang) or runs.setdefault(result.lang, run_info(result.lang, names, started))
         graph = graph_iri(result.article.id)
         try:
-            quads = _with_fingerprint(extraction_quads(result, run), graph, fingerprints[result.article.id])
+            quads = extraction_quads(result, run, fingerprint=fingerprints[result.article.id])
         except Exception as err:  # a mapping bug on one article must not stop the batch
             article = result.article
             summary.rejects.append(
@@ -183,12 +182,6 @@ def import_articles(
     summary.seconds = time.perf_counter() - clock
     _store_totals(dataset, summary)
     return summary
-
-
-def _with_fingerprint(quads: list[kgstore.Quad], graph: URIRef, fingerprint: str) -> list[kgstore.Quad]:
-    # The mapping may already state the fingerprint; the importer's value (computed before extraction) wins.
-    kept = [q for q in quads if q[1] != KG.fingerprint]
-    return [*kept, (graph, KG.fingerprint, Literal(fingerprint), graph)]
 
 
 def _count(summary: ImportSummary, extraction: Extraction, quads: list[kgstore.Quad]) -> None:

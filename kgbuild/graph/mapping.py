@@ -133,10 +133,15 @@ def article_fingerprint(extraction_input: Article, run: RunInfo) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def extraction_quads(extraction: Extraction, run: RunInfo) -> list[Quad]:
-    """Every quad describing one article, all in ``graph_iri(article.id)``, without duplicates."""
+def extraction_quads(extraction: Extraction, run: RunInfo, *, fingerprint: str | None = None) -> list[Quad]:
+    """Every quad describing one article, all in ``graph_iri(article.id)``, without duplicates.
+
+    ``fingerprint`` replaces the one computed from ``run``: an importer that decides whether to
+    re-extract before the article's language is known states the fingerprint it compared.
+    """
     graph = graph_iri(extraction.article.id)
-    return [(s, p, o, graph) for s, p, o in _ArticleMapper(extraction, run).triples()]
+    mapper = _ArticleMapper(extraction, run, fingerprint)
+    return [(s, p, o, graph) for s, p, o in mapper.triples()]
 
 
 def extraction_graph(extraction: Extraction, run: RunInfo) -> Dataset:
@@ -151,10 +156,11 @@ def extraction_graph(extraction: Extraction, run: RunInfo) -> Dataset:
 
 
 class _ArticleMapper:
-    def __init__(self, extraction: Extraction, run: RunInfo) -> None:
+    def __init__(self, extraction: Extraction, run: RunInfo, fingerprint: str | None = None) -> None:
         self.extraction = extraction
         self.article = extraction.article
         self.run = run
+        self.fingerprint = fingerprint or article_fingerprint(self.article, run)
         self.lang = _language(extraction)
         self.art = article_iri(self.article.id)
         # Insertion-ordered set: deterministic order, each triple once.
@@ -188,7 +194,7 @@ class _ArticleMapper:
         self._add(graph, RDF.type, PROV.Entity)
         self._add(graph, PROV.wasDerivedFrom, self.art)
         self._add(graph, PROV.wasGeneratedBy, run)
-        self._add(graph, KG.fingerprint, Literal(article_fingerprint(self.article, self.run)))
+        self._add(graph, KG.fingerprint, Literal(self.fingerprint))
         self._add(run, RDF.type, KG.ExtractionRun)
         self._add(run, RDF.type, PROV.Activity)
         self._add(run, KG.softwareVersion, Literal(self.run.software_version))
