@@ -68,6 +68,26 @@ def row(a: Attribution) -> tuple[str, str | None, str, str, str]:
             ("called", "The mayor", "the decision a disgrace", "indirect", "person"),
             id="object-content",
         ),
+        pytest.param(
+            "Her refusal to testify angered the committee.",
+            ("refusal", "Her", "to testify", "indirect", "person"),
+            id="noun-cue-possessive-pronoun",
+        ),
+        pytest.param(
+            "Thirty percent of voters would vote for the senator.",
+            ("would vote for", "Thirty percent of voters", "the senator", "indirect", "person"),
+            id="vote-for",
+        ),
+        pytest.param(
+            "The governor restated his opposition to the tax.",
+            ("restated", "The governor", "his opposition to the tax", "indirect", "person"),
+            id="restate",
+        ),
+        pytest.param(
+            "Analysts see the merger as a mistake.",
+            ("see", "Analysts", "the merger as a mistake", "indirect", "anonymous"),
+            id="weak-see-with-speaker",
+        ),
     ],
 )
 def test_extractors_attributions_en_constructions(text: str, expected: tuple[str, ...]) -> None:
@@ -155,3 +175,23 @@ def test_extractors_attributions_en_extra_cues_from_elsewhere() -> None:
     assert found.source is not None
     assert found.source.text == "The senator"
     assert found.confidence <= 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param("The storm saw prices rise sharply across the region.", id="see-without-speaker"),
+        pytest.param("The river continued to rise during the night.", id="continue-without-speaker"),
+    ],
+)
+def test_extractors_attributions_en_weak_cues_need_a_speaker(text: str) -> None:
+    assert attributions(text) == []
+
+
+def test_extractors_attributions_en_possessive_noun_cue_left_to_a_following_participle() -> None:
+    # the participle speaks for the subject; a nominal cue on "his plan" would hand it "his" instead
+    found = attributions(
+        "The mayor defended his plan to close the school, saying that the city needed the money."
+    )
+    assert "plan" not in [a.cue.text for a in found]
+    assert "saying" in [a.cue.text for a in found]

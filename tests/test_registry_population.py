@@ -6,7 +6,7 @@ import pytest
 
 from kgbuild.extractors import DEFAULT_EXTRACTORS, extractors, get_extractor
 
-REGISTERED = ["attributions.v1", "entities.v1"]
+REGISTERED = ["attributions.v1", "attributions.v2", "entities.v1"]
 
 
 def test_registry_population_is_the_known_list() -> None:
@@ -20,3 +20,9 @@ def test_registry_defaults_are_registered() -> None:
 def test_registry_unknown_name_lists_the_known_ones() -> None:
     with pytest.raises(LookupError, match=r"unknown extractor 'attributions.v9'.*attributions.v1"):
         get_extractor("attributions.v9")
+
+
+def test_registry_defaults_read_attributions_with_the_trained_parts() -> None:
+    # attributions.v1 stays as it was (rules only); the default is the version with the trained components
+    assert "attributions.v2" in DEFAULT_EXTRACTORS
+    assert "attributions.v1" not in DEFAULT_EXTRACTORS

@@ -20,12 +20,14 @@ tokens, so the cost grows with the length of the article, not its square.
 
 from __future__ import annotations
 
+import os
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from spacy.tokens import Doc
 
+from kgbuild.extractors import content_ranker, cue_filter, cue_model, source_ranker
 from kgbuild.extractors.chains import ChainRules
 from kgbuild.extractors.docindex import index_of
 from kgbuild.extractors.entities import find_entities
@@ -36,6 +38,13 @@ from kgbuild.extractors.scene import HEDGE_CERTAINTY, Candidate, phrase_key, spa
 from kgbuild.records import Attribution, Certainty, EntityMention, QuoteType, Span
 
 NAME = "attributions.v1"
+NAME_V2 = "attributions.v2"
+# Confidence a model cue needs (the tagger's mean tag probability) to be read; chosen on PolNeAR train.
+MODEL_CUE_MIN = 0.5
+# Confidence of attributions around model cues: read by the rules, or given a plain frame. No rule gives
+# these values, so the learned components can tell where an attribution came from.
+MODEL_READ_CONFIDENCE = 0.45
+FRAME_CONFIDENCE = 0.35
 
 
 @extractors.register(NAME)
@@ -56,6 +65,37 @@ def attributions_v1(doc: Doc, ctx: ExtractContext) -> Iterator[Attribution]:
     )
 
 
+@extractors.register(NAME_V2)
+def attributions_v2(doc: Doc, ctx: ExtractContext) -> Iterator[Attribution]:
+    """``attributions.v1`` widened by the trained cue model of the language, where one is shipped
+    (:mod:`~kgbuild.extractors.cue_model`; English): the model's cues that the rules miss are read with the
+    same rules, and those the rules cannot complete get a plain frame (source: the model's nearest source
+    or the cue's subject; content: the cue's complement or the side of the sentence it introduces).
+    Without a model for the language it is ``attributions.v1``.
+
+    ``ctx.options`` as for v1, plus ``model_cue_min`` (the confidence a model cue needs, default 0.5).
+    """
+    spans = cue_model.predict_scored(doc, ctx.lang)
+    check = cue_filter.load(ctx.lang) if ctx.options.get("cue_filter", True) else None
+    nested = ctx.options.get("nested")
+    if nested is None and (check is not None or ctx.options.get("cue_filter") is False):
+        nested = cue_filter.SHIPPED.get(ctx.lang) is not None  # the filter decides which nested ones stand
+    yield from find_attributions(
+        doc,
+        ctx.lang,
+        ctx.entities,
+        lexicon_extra=ctx.options.get("lexicon_extra", ()),
+        nested=nested,
+        extra_cues=ctx.options.get("extra_cues", ()),
+        model_spans=spans,
+        model_cue_min=ctx.options.get("model_cue_min", MODEL_CUE_MIN),
+        ranker=content_ranker.load(ctx.lang) if ctx.options.get("content_ranker", True) else None,
+        source_ranker=source_ranker.load(ctx.lang) if ctx.options.get("source_ranker", True) else None,
+        cue_check=check,
+        name=NAME_V2,
+    )
+
+
 def find_attributions(
     doc: Doc,
     lang: str,
@@ -64,12 +104,23 @@ def find_attributions(
     lexicon_extra: Iterable[str | Path] = (),
     nested: bool | None = None,
     extra_cues: Iterable[tuple[int, int]] = (),
+    model_spans: Sequence[cue_model.ScoredSpan] = (),
+    model_cue_min: float = MODEL_CUE_MIN,
+    ranker: content_ranker.LinearRanker | None = None,
+    source_ranker: content_ranker.LinearRanker | None = None,
+    cue_check: cue_filter.CueFilter | None = None,
+    name: str = NAME,
 ) -> Iterator[Attribution]:
     """The attributions of ``doc`` (see :func:`attributions_v1`) as a plain function.
 
     ``extra_cues`` are ``(start, end)`` character spans of cues the lexicon may not know; each is read
     with the same rules (a verb as a verbal cue, a preposition as a cue phrase) and kept when the rules
-    find its content.
+    find its content. ``model_spans`` are a cue model's scored CUE and SOURCE spans: its cues of confidence
+    >= ``model_cue_min`` are read like ``extra_cues``, and framed plainly where the rules find nothing.
+    ``ranker`` re-chooses each content among the spans the parse offers
+    (:mod:`~kgbuild.extractors.content_ranker`), ``source_ranker`` each source among the sentence's noun
+    phrases or none (:mod:`~kgbuild.extractors.source_ranker`), and ``cue_check`` drops readings it judges
+    wrong (:mod:`~kgbuild.extractors.cue_filter`). ``name`` is the extractor name the records carry.
     """
     lexicon = load_lexicon(lang, lexicon_extra)
     index = index_of(doc)
@@ -77,13 +128,33 @@ def find_attributions(
     finder = AttributionFinder(
         index, lexicon, found_entities, nested=lexicon.nested if nested is None else nested
     )
-    yield from finder.run(extra_cues)
+    finder.name = name
+    finder.ranker = ranker
+    finder.source_ranker = source_ranker
+    finder.checker = cue_check
+    finder.model_cues = [(s, e, score) for label, s, e, score in model_spans if label == cue_model.CUE]
+    model_cues = [
+        (s, e) for label, s, e, score in model_spans if label == cue_model.CUE and score >= model_cue_min
+    ]
+    model_labelled = [(label, s, e) for label, s, e, _ in model_spans]
+    yield from finder.run([*extra_cues, *model_cues], model_cues, model_labelled)
 
 
 class AttributionFinder(ChainRules):
     """One pass over one Doc. Build it, call :meth:`run` once."""
 
-    def run(self, extra_cues: Iterable[tuple[int, int]] = ()) -> Iterator[Attribution]:
+    name = NAME
+    ranker: content_ranker.LinearRanker | None = None
+    source_ranker: content_ranker.LinearRanker | None = None
+    checker: cue_filter.CueFilter | None = None
+    model_cues: Sequence[tuple[int, int, float]] = ()
+
+    def run(
+        self,
+        extra_cues: Iterable[tuple[int, int]] = (),
+        framed_cues: Sequence[tuple[int, int]] = (),
+        model_spans: Sequence[cue_model.LabelledSpan] = (),
+    ) -> Iterator[Attribution]:
         candidates: list[Candidate] = []
         for i in self._cue_positions():
             token = self.doc[i]
@@ -97,13 +168,20 @@ class AttributionFinder(ChainRules):
         candidates.extend(self._prepositional())
         candidates.extend(self._nominal())
         candidates.extend(self._colons(candidates))
+        candidates.extend(self._framed(framed_cues, model_spans, candidates))
         candidates = self._dedupe(candidates)
         self._inherit_speakers(candidates)
         self._chain(candidates)
         candidates.sort(key=lambda c: (c.cue[0], not c.shares_cue, c.cue[1]))
-        self._resolve(candidates)
         # a trimming rule can leave an empty or inverted span on odd text; such a candidate is no attribution
         candidates = [c for c in candidates if _well_formed(c)]
+        if self.ranker is not None:
+            self._rerank(candidates, self.ranker)
+        if self.source_ranker is not None:
+            self._rerank_sources(candidates, self.source_ranker)
+        if self.checker is not None:
+            candidates = self._filtered(candidates, self.checker)
+        self._resolve(candidates)
         index = {id(c): n for n, c in enumerate(candidates)}
         for cand in candidates:
             yield self._record(cand, index)
@@ -124,14 +202,144 @@ class AttributionFinder(ChainRules):
                 act = self.lex.acts_of_lemma.get(lemma, "assert")
                 cue = VerbCue(lemma=lemma, head=lemma, act=act)
                 for cand in self._verbal(verb, cue, span.end - 1):
-                    cand.confidence = min(cand.confidence, 0.5)
+                    cand.confidence = MODEL_READ_CONFIDENCE
                     yield cand
             elif span[0].pos_ == "ADP":
                 phrase = self._preposition_at(span.start_char, span.end_char, "report")
                 if phrase is not None:
                     phrase.lemma = phrase_key(span.text)
-                    phrase.confidence = 0.5
+                    phrase.confidence = MODEL_READ_CONFIDENCE
                     yield phrase
+
+    def _framed(
+        self,
+        cues: Sequence[tuple[int, int]],
+        model_spans: Sequence[cue_model.LabelledSpan],
+        found: list[Candidate],
+    ) -> Iterator[Candidate]:
+        """Plain frames around model cues the rules left alone (see :func:`cue_model.fallback_frame`).
+
+        Without ``nested``, a cue inside content already attributed is skipped: one attribution per
+        stretch of text, as the rules do."""
+        taken = [c.cue for c in found]
+        contents = [] if (self.nested or os.environ.get("X_NEST")) else [c.content for c in found]
+        doc = self.doc
+        for cue in cues:
+            if any(spans_overlap(cue, t) for t in taken) or any(
+                s <= cue[0] and cue[1] <= e for s, e in contents
+            ):
+                continue
+            frame = cue_model.fallback_frame(doc, cue, model_spans, self.lex.lang)
+            if frame is None:
+                continue
+            source, content = frame
+            if spans_overlap(content, cue):
+                continue
+            if not self.nested and not os.environ.get("X_NOCUT"):
+                # one attribution per stretch of text: a plain frame stops where another cue begins
+                for other in taken:
+                    if content[0] <= other[0] < content[1]:
+                        content = (
+                            (content[0], other[0])
+                            if other[0] >= cue[1]
+                            else (max(content[0], other[1]), content[1])
+                        )
+                trimmed = self._trim_chars(*content) if content[0] < content[1] else None
+                if trimmed is None:
+                    continue
+                content = trimmed
+            cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+            if cue_span is None or len(cue_span) == 0:
+                continue
+            source_tokens = None
+            if source is not None:
+                source_span = doc.char_span(source[0], source[1], alignment_mode="expand")
+                if source_span is None or len(source_span) == 0:
+                    source = None
+                else:
+                    source = (source_span.start_char, source_span.end_char)
+                    source_tokens = (source_span.start, source_span.end, source_span.root.i)
+            if self.lex.join_quotes and content[1] <= cue[0]:
+                # '"A," she told them. "B."': the speaker goes on after the cue
+                k = cue_span.end
+                if source_tokens is not None and source_tokens[0] >= k:
+                    k = source_tokens[1]
+                while k < len(doc) and (doc[k].is_punct or doc[k].is_space) and self.quotes.opening(k) < 0:
+                    k += 1
+                further = self._quote_goes_on(content, cue_span.root, k) if k < len(doc) else None
+                if further is not None and further > content[1]:
+                    content = (content[0], further)
+            lemma = phrase_key(" ".join(t.lemma_ for t in cue_span))
+            yield Candidate(
+                cue=(cue_span.start_char, cue_span.end_char),
+                content=content,
+                source=source,
+                source_tokens=source_tokens,
+                lemma=lemma,
+                act=self.lex.acts_of_lemma.get(fold(cue_span.root.lemma_), "assert"),
+                anchor=cue_span.root.i,
+                confidence=FRAME_CONFIDENCE,
+                verb=cue_span.root if cue_span.root.pos_ in {"VERB", "AUX"} else None,
+            )
+            taken.append(cue)
+
+    def _rerank(self, candidates: list[Candidate], ranker: content_ranker.LinearRanker) -> None:
+        """Each content re-chosen by the ranker; relays that shared a content follow it."""
+        moved: dict[tuple[int, int], tuple[int, int]] = {}
+        for cand in candidates:
+            if cand.shares_cue or cand.participle:
+                continue
+            where = origin(cand.confidence)
+            best = ranker.best(content_ranker.candidates(self.doc, cand.cue, cand.content, where))
+            if best is not None and (best.start, best.end) != cand.content and best.start < best.end:
+                moved[cand.content] = (best.start, best.end)
+                cand.content = (best.start, best.end)
+        if moved:
+            for cand in candidates:
+                if (cand.shares_cue or cand.participle) and cand.content in moved:
+                    cand.content = moved[cand.content]
+
+    def _rerank_sources(self, candidates: list[Candidate], ranker: content_ranker.LinearRanker) -> None:
+        """Each source re-chosen by the ranker among the sentence's noun phrases, or dropped."""
+        for cand in candidates:
+            if cand.shares_cue or cand.participle:
+                continue
+            where = origin(cand.confidence)
+            head = cand.source_tokens[2] if cand.source_tokens is not None else None
+            best = ranker.best(source_ranker.candidates(self.doc, cand.cue, cand.content, head, where))
+            if best is None or best.head == head or (best.head == source_ranker.NONE and head is None):
+                continue
+            if best.head == source_ranker.NONE:
+                cand.source, cand.source_tokens = None, None
+                continue
+            span, tokens = self._source_span(self.doc[best.head])
+            if (
+                span is not None
+                and not spans_overlap(span, cand.cue)
+                and not spans_overlap(span, cand.content)
+            ):
+                cand.source, cand.source_tokens = span, tokens
+
+    def _filtered(self, candidates: list[Candidate], check: cue_filter.CueFilter) -> list[Candidate]:
+        """The candidates the filter keeps; relays sharing a cue go with their host."""
+        dropped = set()
+        for cand in candidates:
+            if cand.shares_cue:
+                continue
+            where = origin(cand.confidence)
+            outer = cand.relay_of.cue if cand.relay_of is not None and self._inside(cand) else None
+            found = cue_filter.features(
+                self.doc, cand.cue, cand.content, cand.source, where, self.model_cues, outer
+            )
+            if not check.keeps(found):
+                dropped.add(id(cand))
+        kept = [
+            c for c in candidates if id(c) not in dropped and not (c.shares_cue and id(c.relay_of) in dropped)
+        ]
+        for cand in kept:
+            if cand.relay_of is not None and id(cand.relay_of) in dropped:
+                cand.relay_of = None
+        return kept
 
     def _inherit_speakers(self, candidates: list[Candidate]) -> None:
         """A participle cue ("..., précisant que P") speaks for the subject of the cue before it in the
@@ -196,7 +404,7 @@ class AttributionFinder(ChainRules):
             negated=cand.negated,
             certainty=certainty,
             confidence=cand.confidence,
-            extractor=NAME,
+            extractor=self.name,
         )
 
     def _quote_type(self, content: tuple[int, int]) -> QuoteType:
@@ -262,6 +470,11 @@ def alnum_outside(text: str, content: tuple[int, int], quotes: QuoteMap) -> int:
             count += 1
         pos += 1
     return count
+
+
+def origin(confidence: float) -> str:
+    """Where a candidate came from, by the confidence each path gives (plain frame, model cue, rules)."""
+    return {FRAME_CONFIDENCE: "frame", MODEL_READ_CONFIDENCE: "model"}.get(round(confidence, 2), "rules")
 
 
 def _well_formed(cand: Candidate) -> bool:

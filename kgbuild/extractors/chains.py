@@ -27,7 +27,8 @@ class ChainRules(PhraseRules):
         for child in verb.rights:
             if child.i < end:
                 continue
-            text = fold(doc[child.left_edge.i : child.right_edge.i + 1].text)
+            index = self.index
+            text = fold(self.text[index.idx[child.left_edge.i] : index.end[child.right_edge.i]])
             for expression in lex.anonymous_expressions:
                 if text.startswith(expression) or (" " + expression) in " " + text:
                     s_start, s_end = child.left_edge.i, child.right_edge.i + 1

@@ -44,6 +44,12 @@ class ContentRules(Scene):
             k += 1
         if not self.lex.join_quotes and any(mark in separators for mark in ".!?"):
             return content  # the next sentence is another attribution unless the lexicon joins quotes
+        if self.lex.join_quotes and (
+            k >= limit or (self.quotes.opening(k) < 0 and not self.quotes.is_inner(verb.i))
+        ):
+            further = self._quote_goes_on(content, verb, k)
+            if further is not None:
+                return content[0], further
         if k >= limit:
             return content
         q = self.quotes.opening(k)
@@ -62,14 +68,52 @@ class ContentRules(Scene):
             return content[0], rest[1]
         return rest if rest[1] - rest[0] > content[1] - content[0] else content
 
+    def _quote_goes_on(self, content: tuple[int, int], verb: Token, k: int) -> int | None:
+        """End of what a speaker goes on saying after an inverted cue, where the lexicon joins the parts:
+        the quotation that opens later in the cue's sentence or right after it ('"A," she said in a post.
+        "B."'), or, for an unquoted content interrupted mid-sentence, the rest of that sentence ("What
+        matters, she said, is P"). None when nothing goes on, or when the next part has a cue of its own."""
+        doc = self.doc
+        sent_end = self._sent_end[verb.i]
+        quoted = self.quotes.coverage(*content)[1] > 0
+        if quoted:
+            j = k
+            while j < len(doc) and j <= sent_end + 1 and (j < sent_end or doc[j].is_space or doc[j].is_punct):
+                q = self.quotes.opening(j)
+                if q >= 0:
+                    quote = self.quotes.quotes[q]
+                    if self._cue_after(quote.end):
+                        return None
+                    return quote.inner_end
+                j += 1
+            return None
+        if k < len(doc) and doc[k - 1].text == "," and k < sent_end - 1:
+            end_token = doc[sent_end - 1]
+            while end_token.i > k and (end_token.is_punct or end_token.is_space):
+                end_token = doc[end_token.i - 1]
+            if end_token.i - k >= 2 and not self._cue_after(doc[k].idx):
+                return end_token.idx + len(end_token.text)
+        return None
+
+    def _cue_after(self, pos: int) -> bool:
+        """A lexicon cue verb within a few tokens after character ``pos``: "B," she replied."""
+        doc = self.doc
+        span = doc.char_span(pos, min(len(self.text), pos + 1), alignment_mode="expand")
+        start = span.start if span is not None else len(doc)
+        return any(
+            doc[j].lemma in self._cue_heads and doc[j].pos == VERB
+            for j in range(start, min(len(doc), start + 5))
+        )
+
     def _colon_quote(self, end: int, anchor: int) -> int:
         """Index of the quote a colon opens later in the cue's sentence ("told him: « P »"), or -1."""
         limit = min(self._sent_end[anchor], end + 30)
+        text, idx, ends = self.text, self.index.idx, self.index.end
         for k in range(end, limit - 1):
-            token = self.doc[k]
-            if fold(token.text) in self.lex.complementizers and token.dep_ == "mark":
+            word = text[idx[k] : ends[k]]
+            if fold(word) in self.lex.complementizers and self.doc[k].dep_ == "mark":
                 return -1
-            if token.text == ":" and self.quotes.opening(k + 1) >= 0:
+            if word == ":" and self.quotes.opening(k + 1) >= 0:
                 return k + 1
             if self.quotes.opening(k) >= 0:
                 return -1
@@ -162,8 +206,9 @@ class ContentRules(Scene):
                 continue
             last = max(last, k)
             k += 1
+        chars, idx, ends = self.text, self.index.idx, self.index.end
         for j in range(first + 1, last + 1):  # the subtree may hide sentence ends or a quoting colon
-            text = doc[j].text
+            text = chars[idx[j] : ends[j]]
             if self.quotes.quote_of(j) < 0 and (
                 text in {".", "!", "?"}
                 or text.startswith(".-")

@@ -36,6 +36,7 @@ from thinc.api import Maxout, Model, chain, concatenate, with_array
 from thinc.types import Floats2d
 
 from kgbuild import nlp
+from kgbuild.extractors.docindex import index_of
 
 log = logging.getLogger(__name__)
 
@@ -50,9 +51,36 @@ SOURCE = "SOURCE"
 CONTENT = "CONTENT"
 OUTSIDE = "O"
 
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass"}
 _CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "obj", "pobj"}
 _EDGE_PUNCT = set(",;:.—–-")
+_CONTENT_WORDS = {"VERB", "NOUN", "PROPN", "ADJ"}
+# words a function-word cue can stand for ("has [said]", "to [endorse]")
+_GOVERNORS = {"VERB", "AUX", "NOUN", "ADJ"}
+_PASSIVE_SUBJECTS = {"nsubjpass", "nsubj:pass"}
+_PASSIVE_DEPS = _PASSIVE_SUBJECTS | {"auxpass", "aux:pass"}
+_ACTIVE_SUBJECTS = {"nsubj", "csubj"}
+# a cue depending on another word by these speaks for that word's subject: "..., attacking critics",
+# "Asked later, the admiral ...", "made a call for", "vowed to fight"
+_CLIMB_DEPS = {"xcomp", "advcl", "conj", "pcomp", "prep", "pobj", "dobj", "attr", "oprd", "acomp"}
+_CLIMB = 4
+_NOMINALS = {"NOUN", "PROPN", "PRON"}
+# prepositions that bring in who holds a nominal cue: "opposition from X", "concern among X"
+_ORIGIN_PREPS = {"from", "among", "by"}
+# passive participles of feeling, whose subject feels: "X was angered by P", "X was worried that P"
+_FEELING_VERBS = """
+    alarm amaze anger annoy appal appall bother concern delight disappoint disgust dismay disturb
+    embarrass encourage excite frighten frustrate horrify impress infuriate inspire intrigue irritate
+    offend outrage please rattle satisfy scare shake shock stun surprise thrill trouble unnerve upset
+    worry
+    """
+_FEELINGS = frozenset(_FEELING_VERBS.split())
+_PASSIVE_COMPLEMENTS = {"xcomp", "oprd", "ccomp", "attr", "acomp", "prep"}
+_CLOSING_QUOTES = "\"”'"
+_OPENING_OF = {'"': '"', "”": "“", "'": "'"}
+_QUOTE_CHARS = "\"“”'"
+# how far back a quotation's opening mark is looked for, in characters
+_QUOTE_REACH = 1500
+_CLAUSE_ENDS = ",?!—-"
 
 LabelledSpan = tuple[str, int, int]
 ScoredSpan = tuple[str, int, int, float]
@@ -241,42 +269,49 @@ def fallback_frame(
 ) -> tuple[tuple[int, int] | None, tuple[int, int]] | None:
     """``(source, content)`` character spans for a cue the dependency rules could not complete, or None.
 
-    A deliberately plain reading, for the model's extra cues: the source is the predicted SOURCE span nearest
-    the cue in its sentence, else the subject of the cue's head; the content is a complement or object of the
-    cue's words outside the cue, else the side of the sentence away from a source after the cue ("P, said X"),
-    the side after the cue when the source is before it, else the longer side; never the source, punctuation
-    at its edges or a leading "that". ``spans`` are the model's spans for ``doc`` (computed when not given).
+    A plain reading of the parse around the cue, for the model's extra cues. The cue stands for the word it
+    hangs from (the verb of a lone auxiliary or particle, the noun of an adjective). A passive of feeling
+    ("X was angered by P") has the one who feels as source and the cause as content. Otherwise the source
+    is the agent of a passive; else that word's subject, the possessor or the "from"/"among" object of a
+    noun cue ("his proposal", "opposition from X"), the noun a participle qualifies ("pastors supporting
+    X"), the object of a verb a to-infinitive depends on ("led her to declare"), or the subject of the verb
+    the cue depends on ("..., attacking critics", "Asked later, the admiral said"); else the model's SOURCE
+    span nearest the cue in its sentence. Content: a quotation closing just before the speaker or cue
+    ('"P," X told Y'), the object of a preposition closing the cue ("concern about [P]"), a clause before
+    the speaker, what follows a passive with a complement ("X is seen [as P]") or else its subject ("[P]
+    was rejected by X"), a complement, object or prepositional object of the cue ("insisted [that P]"),
+    else the side of the sentence the cue introduces. Never the source, never across a semicolon, no
+    punctuation at its edges nor a leading "that". ``spans`` are the model's spans for ``doc`` (computed
+    when needed and not given); a cue that is not :func:`frame_worthy` gets no frame.
     """
     span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
+    if span is None or len(span) == 0 or not frame_worthy(doc, cue):
         return None
     sent = span.sent
-    if spans is None:
-        spans = predict(doc, lang)
-    sources = [
-        (s, e) for label, s, e in spans if label == SOURCE and sent.start_char <= s and e <= sent.end_char
-    ]
-    source = min(sources, key=lambda o: max(o[0] - cue[1], cue[0] - o[1]), default=None)
-    head = span.root
-    if source is None:
-        subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
-        if subject is not None:
-            source = _extent(doc, subject)
-    # a complement of the cue's words that lies outside the cue: "insisted [that P]", "concern about [P]"
-    content = next(
-        (
-            _extent(doc, child)
-            for token in span
-            for child in token.children
-            if child.dep_ in _CONTENT_DEPS and not span.start <= child.i < span.end
-        ),
-        None,
-    )
+    head = _governor(span)
+    passive = any(c.dep_ in _PASSIVE_DEPS for c in head.children)
+    if passive and head.lemma_.lower() in _FEELINGS:
+        felt = _felt(doc, head)  # "X was angered by [P]": the one who feels is the source
+        if felt is not None:
+            return felt
+    source = _syntactic_source(doc, span, head, passive)
+    if source is None and not passive:
+        if spans is None:
+            spans = predict(doc, lang)
+        sources = [
+            (s, e) for label, s, e in spans if label == SOURCE and sent.start_char <= s and e <= sent.end_char
+        ]
+        source = min(sources, key=lambda o: max(o[0] - cue[1], cue[0] - o[1]), default=None)
+    content = _quote_before(doc, span, source)
+    if content is not None and source is not None and content[0] <= source[0] and source[1] <= content[1]:
+        source = _subject_after(doc, span, head)  # '"P," wrote X': the subject found was inside P
+    if content is None:
+        content = _complement(doc, span, head, passive, source)
     if content is None:
         before, after = (sent.start_char, span.start_char), (span.end_char, sent.end_char)
         if source is not None and source[0] >= span.end_char:
             content = before  # "P, said X"
-        elif source is not None and len(doc.text[after[0] : after[1]].split()) > 1:
+        elif source is not None and len(index_of(doc).text[after[0] : after[1]].split()) > 1:
             content = after  # "X said P"
         else:
             content = before if before[1] - before[0] > after[1] - after[0] else after
@@ -284,8 +319,195 @@ def fallback_frame(
         # keep the side of the content away from the source: "P, officials said" / "said officials, P"
         left, right = (content[0], source[0]), (source[1], content[1])
         content = left if left[1] - left[0] >= right[1] - right[0] else right
-    content = _trimmed(doc.text, content)
+    content = _trimmed(index_of(doc).text, _within_clause(index_of(doc).text, content, span.start_char))
     return (source, content) if content[0] < content[1] else None
+
+
+def frame_worthy(doc: Doc, cue: tuple[int, int]) -> bool:
+    """Whether a model cue deserves a plain frame: it holds a content word (verb, noun, adjective, name), is
+    an auxiliary or particle of a verb ("has [long argued]", "to [endorse]"), or several words with an
+    auxiliary ("did not"); and it is not inside a quotation, whose inner reports PolNeAR leaves alone. A
+    lone article, pronoun, adverb, preposition or punctuation mark ("a", "its", "long", ":") is most often a
+    stray tag. Chosen on the frames of PolNeAR train."""
+    span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    if _quoted(index_of(doc).text, cue[0]):
+        return False
+    if any(t.pos_ in _CONTENT_WORDS for t in span):
+        return True
+    if span.root.pos_ in {"AUX", "PART"} and span.root.head.pos_ == "VERB":
+        return True
+    return len(span) > 1 and any(t.pos_ == "AUX" for t in span)
+
+
+def _quoted(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside a quotation opened earlier in its paragraph."""
+    start = text.rfind("\n", 0, pos) + 1
+    before = text[start:pos]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1 or before.count("''") % 2 == 1
+
+
+def _governor(span: Any) -> Any:
+    """The word a cue hangs from: its root, or the verb of a cue made only of function words ("has", "to",
+    "did"), or the noun an adjective cue qualifies ("unlikely [proposal]")."""
+    root = span.root
+    outside = root.head.i < span.start or root.head.i >= span.end
+    if outside and root.pos_ not in _CONTENT_WORDS and root.head.pos_ in _GOVERNORS:
+        return root.head
+    if outside and root.dep_ in {"amod", "compound"} and root.head.pos_ in {"NOUN", "PROPN"}:
+        return root.head
+    return root
+
+
+def _syntactic_source(doc: Doc, span: Any, head: Any, passive: bool) -> tuple[int, int] | None:
+    """Who speaks, from the parse alone (see :func:`fallback_frame`); None when the parse does not say."""
+    if passive:
+        agent = next((c for c in head.children if c.dep_ == "agent"), None)
+        obj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+        return _extent(doc, obj) if obj is not None else None
+    token = head
+    for _ in range(_CLIMB):
+        subject = next((c for c in token.children if c.dep_ in _ACTIVE_SUBJECTS), None)
+        if subject is not None and not span.start <= subject.i < span.end:
+            return _before(doc, subject, span)
+        if token.pos_ in {"NOUN", "PROPN"}:
+            owner = next((c for c in token.children if c.dep_ == "poss"), None)
+            if owner is not None:
+                return _extent(doc, owner)
+            origin = _prep_object(token, _ORIGIN_PREPS, after=span.end)
+            if origin is not None:
+                return _extent(doc, origin)  # "a murmur from [X]", "concern among [X]"
+        if token.dep_ == "acl" and token.head.pos_ in _NOMINALS:
+            noun = token.head  # "pastors [supporting] Mr. Cruz", "a sign [saying] P"
+            return doc[noun.left_edge.i].idx, noun.idx + len(noun)
+        if token.dep_ == "xcomp":
+            obj = next((c for c in token.head.children if c.dep_ in {"dobj", "obj"} and c.i < token.i), None)
+            if obj is not None:
+                return _extent(doc, obj)  # "led her [to declare] P": the one led speaks
+        if token.dep_ not in _CLIMB_DEPS or token.head is token:
+            return None
+        if any(c.dep_ in _PASSIVE_DEPS for c in token.head.children):
+            return None
+        token = token.head
+    return None
+
+
+def _felt(doc: Doc, head: Any) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """``(source, content)`` of a passive of feeling: its subject feels, its agent or complement is the
+    cause ("X was angered by [P]", "X was worried [that P]", "X was upset about [P]")."""
+    subject = next((c for c in head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
+    if subject is None:
+        return None
+    agent = next((c for c in head.children if c.dep_ == "agent"), None)
+    cause = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    if cause is None:
+        cause = next((c for c in head.children if c.dep_ in {"ccomp", "xcomp"}), None)
+    if cause is None:
+        cause = _prep_object(head, {"about", "over", "at", "with", "by"}, after=head.i)
+    if cause is None:
+        return None
+    return _extent(doc, subject), _trimmed(index_of(doc).text, _extent(doc, cause))
+
+
+def _prep_object(token: Any, preps: set[str], after: int) -> Any:
+    """The object of a preposition among ``preps`` hanging from ``token`` at or after token ``after``."""
+    for child in token.children:
+        if child.dep_ in {"prep", "agent"} and child.i >= after and child.lower_ in preps:
+            obj = next((c for c in child.children if c.dep_ in {"pobj", "pcomp"}), None)
+            if obj is not None:
+                return obj
+    return None
+
+
+def _complement(
+    doc: Doc, span: Any, head: Any, passive: bool, source: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """The content as the parse gives it (see :func:`fallback_frame`); None when it gives none."""
+    inside = range(span.start, span.end)
+    last = span[-1]
+    if last.pos_ == "ADP":  # "concern about [P]", "calls for [P]"
+        obj = next((c for c in last.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if obj is not None:
+            return _extent(doc, obj)
+    words = [head, *(t for t in span if t is not head)]
+    children = [c for t in words for c in t.children if c.i not in inside]
+    clause = next((c for c in children if c.dep_ in {"ccomp", "parataxis"} and c.i < span.start), None)
+    if clause is not None and (source is None or source[1] <= span.start_char or clause.i < source[0]):
+        return _extent(doc, clause)  # '"P," X told Y': the clause before the speaker
+    if passive:
+        # "[X] was rejected by Y"; with a complement, what follows the cue: "X is seen [as P]"
+        tail = [c for c in head.children if c.i >= span.end and c.dep_ in _PASSIVE_COMPLEMENTS]
+        if tail:
+            return span.end_char, _extent(doc, tail[-1])[1]
+        subject = next((c for c in head.children if c.dep_ in _PASSIVE_SUBJECTS), None)
+        if subject is not None and not _has_clause(children):
+            return _extent(doc, subject)
+    for deps in (("ccomp",), ("dobj", "obj"), ("xcomp",)):
+        found = next((c for c in children if c.dep_ in deps), None)
+        if found is not None:
+            return _extent(doc, found)
+    prep = next((c for c in children if c.dep_ == "prep" and c.i >= span.end), None)
+    if prep is not None:
+        obj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if obj is not None:
+            return _extent(doc, obj)
+    found = next((c for c in children if c.dep_ in _CONTENT_DEPS), None)
+    return _extent(doc, found) if found is not None else None
+
+
+def _quote_before(doc: Doc, span: Any, source: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A quotation closing right before the cue, or before a speaker just before it: '"P," X told Y',
+    '"P," wrote X'. Its opening mark may lie sentences back."""
+    text = index_of(doc).text
+    anchor = span.start_char
+    if source is not None and source[1] <= anchor and not text[source[1] : anchor].strip():
+        anchor = source[0]
+    end = anchor
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end < 3 or text[end - 1] not in _CLOSING_QUOTES:
+        return None
+    mark = text[end - 1]
+    double = mark == "'" and end >= 2 and text[end - 2] == "'"
+    if "\n" in text[end:anchor] or text[end - 3 if double else end - 2] not in _CLAUSE_ENDS:
+        return None  # a quotation that ended its own sentence ('"P." X is ...') is not introduced here
+    if double:
+        opening = text.rfind("''", max(0, end - _QUOTE_REACH), end - 2)
+    else:
+        opening = text.rfind(_OPENING_OF[mark], max(0, end - _QUOTE_REACH), end - 1)
+    if opening < 0 or not text[opening:end].strip(_QUOTE_CHARS + " ,"):
+        return None
+    return opening, end
+
+
+def _subject_after(doc: Doc, span: Any, head: Any) -> tuple[int, int] | None:
+    subject = next((c for c in head.children if c.dep_ in _ACTIVE_SUBJECTS and c.i >= span.end), None)
+    return _extent(doc, subject) if subject is not None else None
+
+
+def _has_clause(children: Sequence[Any]) -> bool:
+    return any(c.dep_ in {"ccomp", "xcomp", "oprd"} for c in children)
+
+
+def _before(doc: Doc, token: Any, span: Any) -> tuple[int, int]:
+    """The extent of ``token`` cut where the cue begins (a subject whose relative clause holds the cue)."""
+    start, end = _extent(doc, token)
+    if start < span.start_char < end:
+        end = token.idx + len(token) if token.i < span.start else end
+    return start, end
+
+
+def _within_clause(text: str, content: tuple[int, int], anchor: int) -> tuple[int, int]:
+    """``content`` cut at the semicolon nearest the cue: a semicolon ends what one cue introduces."""
+    start, end = content
+    if start >= anchor:
+        cut = text.find(";", start, end)
+        return (start, cut) if cut > start else content
+    cut = text.rfind(";", start, end)
+    return (cut + 1, end) if cut >= 0 else content
 
 
 def _extent(doc: Doc, token: Any) -> tuple[int, int]:

@@ -82,7 +82,12 @@ class PhraseRules(VerbRules):
                     ),
                     None,
                 )
-            if source is None or not self._speaker_like(source) or source.pos_ == "DET":
+            if source is None or source.pos_ == "DET":
+                continue
+            # "his claim", "their support for": a possessive pronoun speaks for the noun it owns (it is no
+            # speaker elsewhere, so the pronoun table does not list it)
+            possessive = source.pos_ == "PRON" and source.tag_ == "PRP$"
+            if not self._speaker_like(source) and (not possessive or self._participle_follows(i)):
                 continue
             complement = next(
                 (
@@ -120,6 +125,14 @@ class PhraseRules(VerbRules):
                 anchor=i,
                 confidence=0.5,
             )
+
+    def _participle_follows(self, noun: int) -> bool:
+        """ "He pushed his plan, saying P": the participle speaks for the subject, and would take the
+        possessive of a nominal cue before it as its speaker."""
+        return any(
+            t.tag_ == "VBG" and t.dep_ in {"advcl", "xcomp", "conj"}
+            for t in self.doc[noun + 1 : self._sent_end[noun]]
+        )
 
     def _nominal_complement(self, child: Token) -> bool:
         """What a cue noun says: a that/que clause, an infinitive, or "for/of/on/about/against X"."""

@@ -1,0 +1,148 @@
+"""A learned check of each found attribution: is this cue really one?
+
+Rules and the cue model together find most attributions, along with words that only look like cues in this
+sentence ("he said nothing", "the report", a preposition the model took for a cue). A logistic model over a
+few sparse features of the whole reading (cue words and their part of speech, where the cue came from, whether
+the cue model also marks it and how surely, the shape of the source and content found for it) gives each
+attribution a probability of being right; those below the threshold stored with the weights are dropped.
+Relays that share their host's cue (chains) are never dropped by it. Trained on PolNeAR by
+``training/train_content_ranker.py --what cue``; no weights file for a language, no filtering.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from spacy.tokens import Doc, Token
+
+from kgbuild.extractors.content_ranker import bucket
+from kgbuild.extractors.docindex import index_of
+
+SHIPPED: dict[str, str] = {"en": "en_cue_filter.json"}
+
+
+@dataclass(frozen=True)
+class CueFilter:
+    weights: dict[str, float]
+    threshold: float = 0.5
+
+    def probability(self, features: Sequence[str]) -> float:
+        weights = self.weights
+        z = sum(weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+    def keeps(self, features: Sequence[str]) -> bool:
+        return self.probability(features) >= self.threshold
+
+
+@functools.cache
+def load(lang: str) -> CueFilter | None:
+    name = SHIPPED.get(lang)
+    if name is None:
+        return None
+    path = Path(str(resources.files("kgbuild").joinpath("models", name)))
+    if not path.is_file():
+        return None
+    data = json.loads(path.read_text("utf-8"))
+    return CueFilter(
+        {str(k): float(v) for k, v in data["weights"].items()}, float(data["meta"].get("threshold", 0.5))
+    )
+
+
+def features(
+    doc: Doc,
+    cue: tuple[int, int],
+    content: tuple[int, int],
+    source: tuple[int, int] | None,
+    origin: str,
+    model_cues: Sequence[tuple[int, int, float]],
+    outer: tuple[int, int] | None = None,
+) -> tuple[str, ...]:
+    """Features of one attribution (character spans into ``doc.text``); ``model_cues`` are the cue model's
+    (start, end, confidence) CUE spans over the same Doc; ``outer`` is the cue of the attribution whose
+    content holds this one's cue, if any."""
+    cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
+    if cue_span is None or len(cue_span) == 0:
+        return ("bias", "nocue")
+    root = cue_span.root
+    lemma = root.lemma_.lower()
+    words = " ".join(t.lower_ for t in cue_span)
+    model = max((score for s, e, score in model_cues if s < cue[1] and cue[0] < e), default=-1.0)
+    model_feature = "model=" + ("none" if model < 0 else bucket(int(model * 10), (4, 5, 6, 7, 8, 9)))
+    content_len = len(index_of(doc).text[content[0] : content[1]].split())
+    side = "L" if content[1] <= cue[0] else "R"
+    quoted = any(ch in index_of(doc).text[max(0, content[0] - 1) : content[0] + 1] for ch in "\"“”'‘’")
+    inner = _inside_quote(doc, cue_span.start)
+    result = [
+        "bias",
+        "o=" + origin,
+        "l=" + lemma,
+        "l+o=" + lemma + "|" + origin,
+        "w=" + words,
+        "pos=" + root.pos_,
+        "tag=" + root.tag_,
+        "dep=" + root.dep_,
+        "pos+dep=" + root.pos_ + "|" + root.dep_,
+        "ntok=" + bucket(len(cue_span), (1, 2, 3, 5)),
+        model_feature,
+        model_feature + "|o=" + origin,
+        model_feature + "|pos=" + root.pos_,
+        "src=" + ("none" if source is None else "yes"),
+        "src+o=" + ("none" if source is None else "yes") + "|" + origin,
+        "clen=" + bucket(content_len, (1, 2, 4, 8, 16, 32)),
+        "side=" + side,
+        "quoted=" + str(quoted),
+        "quoted+side=" + str(quoted) + side,
+        "incue_quote=" + str(inner),
+        "l+side=" + lemma + "|" + side,
+        "l+src=" + lemma + "|" + ("none" if source is None else "yes"),
+        "neg=" + str(any(c.dep_ == "neg" for c in root.children)),
+        "first=" + str(doc[cue_span.start].is_sent_start is True),
+    ]
+    nested = "no" if outer is None else nesting(doc, cue_span.root, outer)
+    result.extend(("nest=" + nested, "nest+o=" + nested + "|" + origin, "nest+l=" + nested + "|" + lemma))
+    result.append("nest+model=" + nested + "|" + model_feature)
+    if source is not None:
+        src = doc.char_span(source[0], source[1], alignment_mode="expand")
+        if src is not None and len(src):
+            result.append("srcpos=" + src.root.pos_)
+            result.append("srcent=" + (src.root.ent_type_ or "_"))
+            result.append("srcword=" + (src.root.lower_ if src.root.pos_ == "PRON" else "_"))
+    return tuple(result)
+
+
+def nesting(doc: Doc, inner: Token, outer: tuple[int, int]) -> str:
+    """How a cue inside another attribution's content relates to that attribution's cue: coordinated with it
+    ("proposed P and signaled Q"), in a clause it governs ("said that X claimed Q"), or elsewhere."""
+    span = doc.char_span(outer[0], outer[1], alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "other"
+    head = span.root
+    if inner.sent.start != head.sent.start:
+        return "sentence"
+    token = inner
+    path: list[str] = []
+    for _ in range(8):
+        if token.i == head.i:
+            return "under:" + ">".join(path[-2:])
+        if token.head.i == token.i:
+            break
+        path.append(token.dep_)
+        token = token.head
+    return "apart"
+
+
+def _inside_quote(doc: Doc, i: int) -> bool:
+    """Whether an odd number of double quotation marks precede token ``i`` in its sentence."""
+    index = index_of(doc)
+    before = index.text[index.idx[index.sent_start[i]] : index.idx[i]]
+    count = (
+        before.count('"') + before.count("“") + before.count("”") + before.count("''") + before.count("``")
+    )
+    return count % 2 == 1
