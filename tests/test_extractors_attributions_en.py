@@ -112,6 +112,19 @@ def test_extractors_attributions_en_hedges() -> None:
     assert found.source_kind == "anonymous"
 
 
+@pytest.mark.parametrize(
+    ("text", "hedges", "certainty"),
+    [
+        pytest.param("The minister said he would resign on Friday.", (), "certain", id="would-is-backshift"),
+        pytest.param("Officials said the company may have dumped waste.", ("may",), "possible", id="may"),
+        pytest.param("Officials said the firm could close the plant.", ("could",), "possible", id="could"),
+    ],
+)
+def test_extractors_attributions_en_modals(text: str, hedges: tuple[str, ...], certainty: str) -> None:
+    (found,) = attributions(text)
+    assert (found.hedges, found.certainty) == (hedges, certainty)
+
+
 def test_extractors_attributions_en_relative_source_stays_as_written() -> None:
     found = attributions("The report was praised by Jane Doe, who said it was fair.")
     said = next(a for a in found if a.cue.text == "said")

@@ -76,9 +76,7 @@ def instances(
         "cue_filter": False,
         "nested": True,
     }
-    model_cues = [
-        (s, e, sc) for label, s, e, sc in cue_model.predict_scored(doc, "en") if label == cue_model.CUE
-    ]
+    spans = cue_model.predict_scored(doc, "en")
     records = list(extract(doc, ExtractContext("en", options=settings)))
     for record in records:
         cue = (record.cue.start, record.cue.end)
@@ -87,7 +85,7 @@ def instances(
         seen.add(cue)
         ocue = clean.to_original(*cue)
         if what == "cue":
-            yield _cue_instance(gold, clean, doc, record, model_cues, _outer(record, records)), 0.0
+            yield _cue_instance(gold, clean, doc, record, spans, _outer(record, records)), 0.0
             continue
         target = next(
             (
@@ -133,7 +131,7 @@ def _cue_instance(
     clean: CleanText,
     doc: Doc,
     record: Any,
-    model_cues: Sequence[tuple[int, int, float]],
+    spans: Sequence[cue_model.ScoredSpan],
     outer: tuple[int, int] | None,
 ) -> Instance:
     """One attribution's features, and 1.0 when a gold attribution has its cue (EVAL.md's matching test)."""
@@ -145,7 +143,7 @@ def _cue_instance(
         (record.content.start, record.content.end),
         source,
         origin_of(record.confidence),
-        model_cues,
+        [(s, e, sc) for label, s, e, sc in spans if label == cue_model.CUE],
         outer,
     )
     ocue = clean.to_original(*cue)
@@ -167,10 +165,11 @@ def _cue_instance(
 def train_binary(
     data: Sequence[Instance], epochs: int, rate: float, l2: float, seed: int
 ) -> dict[str, float]:
-    """Logistic regression by SGD over (one feature tuple, label) instances."""
+    """Logistic regression by SGD over (one feature tuple, label) instances; mean of the per-epoch weights."""
     weights: dict[str, float] = {}
     items = [(f[0], s[0]) for f, s in data]
     rng = random.Random(seed)
+    snapshots: list[dict[str, float]] = []
     for epoch in range(epochs):
         rng.shuffle(items)
         step = rate / (1 + epoch)
@@ -181,7 +180,8 @@ def train_binary(
             for f in features:
                 w = weights.get(f, 0.0)
                 weights[f] = w + step * (grad - l2 * w)
-    return weights
+        snapshots.append(dict(weights))
+    return _mean(snapshots)
 
 
 def best_threshold(
@@ -234,9 +234,12 @@ def _source_instance(
 
 
 def train(data: Sequence[Instance], epochs: int, rate: float, l2: float, seed: int) -> dict[str, float]:
+    """Softmax over each cue's candidates, plain SGD; the weights returned are the mean of the weights after
+    each epoch, which varies less from one run to the next than the last ones."""
     weights: dict[str, float] = {}
     usable = [(f, s) for f, s in data if max(s) >= 0.5]
     rng = random.Random(seed)
+    snapshots: list[dict[str, float]] = []
     for epoch in range(epochs):
         rng.shuffle(usable)
         step = rate / (1 + epoch)
@@ -255,7 +258,16 @@ def train(data: Sequence[Instance], epochs: int, rate: float, l2: float, seed: i
                 for f in fs:
                     w = weights.get(f, 0.0)
                     weights[f] = w + step * (grad - l2 * w)
-    return weights
+        snapshots.append(dict(weights))
+    return _mean(snapshots)
+
+
+def _mean(snapshots: Sequence[dict[str, float]]) -> dict[str, float]:
+    total: dict[str, float] = {}
+    for snapshot in snapshots:
+        for f, w in snapshot.items():
+            total[f] = total.get(f, 0.0) + w
+    return {f: w / len(snapshots) for f, w in total.items()}
 
 
 def report(name: str, data: Sequence[tuple[Instance, float]], ranker: content_ranker.LinearRanker) -> None:

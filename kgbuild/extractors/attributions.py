@@ -16,6 +16,12 @@ content ("P, selon X, rapporte Le Monde").
 
 Everything works from the cue token outwards through the parse and a short window of neighbouring
 tokens, so the cost grows with the length of the article, not its square.
+
+attributions.v2 adds trained parts where a language has them (English, trained on PolNeAR; recipes in
+``training/``): the cue tagger's cues are read by the same rules or, failing that, given a plain frame; then a
+content ranker and a source ranker re-choose each content and source among the spans the parse offers, and a
+cue filter drops readings unlikely to be attributions, deciding also which attributions nested in another's
+content stand. Without trained parts for a language, v2 reads as v1.
 """
 
 from __future__ import annotations

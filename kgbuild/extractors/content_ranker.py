@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import json
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -33,6 +34,7 @@ SHIPPED: dict[str, str] = {"en": "en_content_ranker.json"}
 _ADJUNCT_DEPS = {"prep", "advcl", "npadvmod", "advmod", "punct", "cc", "conj", "agent", "dative", "relcl"}
 _EDGE_PUNCT = set(",;:.—–-()[]")
 _COMPLEMENTIZERS = {"that"}
+QUOTES = {'"', "'", "''", "``", "“", "”", "‘", "’", "«", "»", "„", "‹", "›"}
 _GRANDCHILD_DEPS = {"pobj", "pcomp", "ccomp", "xcomp", "dobj", "conj"}
 _SIBLING_DEPS = {"nsubj", "nsubjpass", "dobj", "ccomp"}
 _SPACE_OR_PUNCT = {PUNCT, SPACE}
@@ -98,7 +100,7 @@ def candidates(doc: Doc, cue: tuple[int, int], content: tuple[int, int], origin:
     cue_span = doc[c0:c1]
     s, e = index.sent_start[c0], index.sent_end[c0]
     root = cue_span.root
-    sentence = _Sentence(index, s, e)
+    sentence = _sentence(index, s, e)
     spans: dict[tuple[int, int], set[str]] = {}
 
     def add(a: int, b: int, tags: Sequence[str]) -> None:
@@ -111,25 +113,28 @@ def candidates(doc: Doc, cue: tuple[int, int], content: tuple[int, int], origin:
         if b > a:
             spans.setdefault((a, b), set()).update(tags)
 
-    near: list[tuple[Token, str]] = []
-    for token in cue_span:
-        for child in token.children:
-            if c0 <= child.i < c1:
+    tree = index.tree
+    children, left, right, dep = tree.children, tree.left, tree.right, tree.dep
+    near: list[tuple[int, str]] = []
+    for t in range(c0, c1):
+        for child in children[t]:
+            if c0 <= child < c1:
                 continue
-            near.append((child, "c:" + child.dep_))
-            for grand in child.children:
-                if grand.dep_ in _GRANDCHILD_DEPS and not c0 <= grand.i < c1:
-                    near.append((grand, "g:" + child.dep_ + ">" + grand.dep_))
-    governor = root.head
-    if governor.i != root.i and not c0 <= governor.i < c1:
-        near.append((governor, "h:" + root.dep_))
-        for sib in governor.children:
-            if sib.dep_ in _SIBLING_DEPS and sib.i != root.i and not c0 <= sib.i < c1:
-                near.append((sib, "s:" + root.dep_ + ">" + sib.dep_))
-    for token, rel in near:
-        a, b = max(token.left_edge.i, s), min(token.right_edge.i + 1, e)
+            near.append((child, "c:" + dep[child]))
+            for grand in children[child]:
+                if dep[grand] in _GRANDCHILD_DEPS and not c0 <= grand < c1:
+                    near.append((grand, "g:" + dep[child] + ">" + dep[grand]))
+    r = root.i
+    governor = index.head[r]
+    if governor != r and not c0 <= governor < c1:
+        near.append((governor, "h:" + dep[r]))
+        for sib in children[governor]:
+            if dep[sib] in _SIBLING_DEPS and sib != r and not c0 <= sib < c1:
+                near.append((sib, "s:" + dep[r] + ">" + dep[sib]))
+    for t, rel in near:
+        a, b = max(left[t], s), min(right[t] + 1, e)
         add(a, b, ("rel=" + rel,))
-        adjuncts = [c.left_edge.i for c in token.rights if c.dep_ in _ADJUNCT_DEPS]
+        adjuncts = [left[c] for c in children[t] if c > t and dep[c] in _ADJUNCT_DEPS]
         if adjuncts:
             add(a, min(adjuncts), ("rel=" + rel, "trunc"))
     add(s, c0, ("rel=side_left",))
@@ -139,7 +144,9 @@ def candidates(doc: Doc, cue: tuple[int, int], content: tuple[int, int], origin:
     if rule_tokens is not None:
         spans.setdefault(rule_tokens, set()).add("rule")
 
-    context = _Context(doc, c0, c1, root, origin, rule_tokens, sentence)
+    context = _Context(
+        Words(doc), c0, c1, root, origin, rule_tokens, sentence, root.pos_, root.dep_, root.lemma_.lower()
+    )
     found: list[Candidate] = []
     for (a, b), tags in spans.items():
         if rule_tokens == (a, b):
@@ -147,6 +154,21 @@ def candidates(doc: Doc, cue: tuple[int, int], content: tuple[int, int], origin:
         else:
             start, end = index.idx[a], index.end[b - 1]
         found.append(Candidate(start, end, _features(context, a, b, tags)))
+    return found
+
+
+_sentences: dict[int, _Sentence] = {}
+_sentences_of: list[DocIndex | None] = [None]
+
+
+def _sentence(index: DocIndex, start: int, end: int) -> _Sentence:
+    """The facts of one sentence, kept while the extractor stays on the same Doc."""
+    if _sentences_of[0] is not index:
+        _sentences.clear()
+        _sentences_of[0] = index
+    found = _sentences.get(start)
+    if found is None:
+        found = _sentences[start] = _Sentence(index, start, end)
     return found
 
 
@@ -162,6 +184,7 @@ class _Sentence:
         self.word = [pos[k] not in _SPACE_OR_PUNCT for k in range(start, end)]
         self.complementizer = [text[idx[k] : ends[k]].lower() in _COMPLEMENTIZERS for k in range(start, end)]
         self.verbs = [k for k in range(start, end) if pos[k] in _VERB_POS]
+        self.commas = [k for k in range(start, end) if text[idx[k] : ends[k]] in {",", ";", "—", "–"}]
         words = [k for k in range(start, end) if self.word[k - start]]
         self.first_word = words[0] if words else end
         self.last_word = words[-1] if words else start - 1
@@ -176,15 +199,53 @@ class _Sentence:
         return a, b
 
 
+class Words:
+    """Token facts read from the Doc's arrays, without creating a ``Token`` per look-up."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.index = index_of(doc)
+        self.strings = doc.vocab.strings
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+    def text(self, i: int) -> str:
+        return self.index.text[self.index.idx[i] : self.index.end[i]]
+
+    def pos(self, i: int) -> str:
+        return str(self.strings[self.index.pos[i]])
+
+    def tag(self, i: int) -> str:
+        return str(self.strings[self.index.tag[i]])
+
+    def dep(self, i: int) -> str:
+        return str(self.strings[self.index.dep[i]])
+
+    def lower(self, i: int) -> str:
+        return str(self.strings[self.index.lower[i]])
+
+    def ent(self, i: int) -> str:
+        return str(self.strings[self.index.ent_type[i]])
+
+    def punct(self, i: int) -> bool:
+        return self.index.pos[i] == PUNCT
+
+    def quote(self, i: int) -> bool:
+        return self.text(i) in QUOTES
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
-    doc: Doc
+    words: Words
     c0: int
     c1: int
     root: Token
     origin: str
     rule: tuple[int, int] | None
     sentence: _Sentence
+    cue_pos: str
+    cue_dep: str
+    lemma: str
 
 
 def bucket(n: int, bounds: Sequence[int]) -> str:
@@ -195,47 +256,46 @@ def bucket(n: int, bounds: Sequence[int]) -> str:
 
 
 def _features(context: _Context, a: int, b: int, tags: set[str]) -> tuple[str, ...]:
-    doc, root, origin, rule, sentence = (
-        context.doc,
-        context.root,
-        context.origin,
-        context.rule,
-        context.sentence,
-    )
+    words, origin, rule, sentence = context.words, context.origin, context.rule, context.sentence
     c0, c1 = context.c0, context.c1
     side = "L" if b <= c0 else "R"
     gap = c0 - b if side == "L" else a - c1
     length = b - a
-    first, last = doc[a], doc[b - 1]
-    before = doc[a - 1] if a > 0 else None
-    after = doc[b] if b < len(doc) else None
-    cue_pos = root.pos_
+    first_pos = words.pos(a)
+    first_text = words.text(a)
+    n = len(words)
+    cue_pos = context.cue_pos
     length_bucket = bucket(length, (1, 2, 4, 8, 16, 32))
-    after_feature = "after=" + (
-        after.text if after is not None and after.is_punct else (after.pos_ if after else "$")
+    after_feature = "after=" + ("$" if b >= n else words.text(b) if words.punct(b) else words.pos(b))
+    before_feature = "before=" + (
+        "^" if a == 0 else words.text(a - 1) if words.punct(a - 1) else words.pos(a - 1)
     )
-    has_verb = any(a <= v < b for v in sentence.verbs)
+    verbs = bisect_left(sentence.verbs, b) - bisect_left(sentence.verbs, a)
+    has_verb = verbs > 0
+    commas = max(0, bisect_left(sentence.commas, b - 1) - bisect_left(sentence.commas, a + 1))
+    function_word = not first_text.isalpha() or first_pos in {"ADP", "SCONJ", "DET", "PRON"}
     features = [
         "bias",
         "side=" + side,
         "gap=" + bucket(gap, (0, 1, 2, 4, 8)),
         "len=" + length_bucket,
         "side+len=" + side + length_bucket,
-        "first=" + first.pos_,
-        "last=" + last.pos_,
-        "firstw="
-        + (first.lower_ if not first.is_alpha or first.pos_ in {"ADP", "SCONJ", "DET", "PRON"} else "_"),
-        "before="
-        + (before.text if before is not None and before.is_punct else (before.pos_ if before else "^")),
+        "first=" + first_pos,
+        "last=" + words.pos(b - 1),
+        "firstw=" + (first_text.lower() if function_word else "_"),
+        before_feature,
         after_feature,
         "to_sent_end=" + str(b > sentence.last_word),
         "from_sent_start=" + str(a <= sentence.first_word),
         "origin=" + origin,
         "cuepos=" + cue_pos,
-        "quote_first=" + str(first.is_quote or (before is not None and before.is_quote)),
+        "quote_first=" + str(words.quote(a) or (a > 0 and words.quote(a - 1))),
         "verb=" + str(has_verb) + "|" + side,
+        "verbs=" + bucket(verbs, (0, 1, 2, 3)),
+        "commas=" + bucket(commas, (0, 1, 2)),
+        "verbs+commas=" + bucket(verbs, (0, 1, 2, 3)) + "|" + bucket(commas, (0, 1, 2)),
     ]
-    lemma = root.lemma_.lower()
+    lemma = context.lemma
     rels = False
     for tag in tags:
         rels = rels or tag.startswith("rel=")
@@ -246,9 +306,11 @@ def _features(context: _Context, a: int, b: int, tags: set[str]) -> tuple[str, .
                 tag + "|" + cue_pos,
                 tag + "|o=" + origin,
                 tag + "|l=" + lemma,
-                tag + "|f=" + first.pos_ + "|" + after_feature,
-                tag + "|cuedep=" + root.dep_,
+                tag + "|f=" + first_pos + "|" + after_feature,
+                tag + "|cuedep=" + context.cue_dep,
                 tag + "|verb=" + str(has_verb),
+                tag + "|commas=" + bucket(commas, (0, 1, 2)),
+                tag + "|verbs=" + bucket(verbs, (0, 1, 2, 3)),
             )
         )
     if not rels:

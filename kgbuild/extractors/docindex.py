@@ -7,11 +7,26 @@ rebuild their results on every access. The extractors read what they need for ev
 
 from __future__ import annotations
 
+import functools
 import weakref
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from spacy.attrs import ENT_IOB, ENT_TYPE, IDX, LEMMA, LENGTH, MORPH, ORTH, POS, SENT_START, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    LEMMA,
+    LENGTH,
+    LOWER,
+    MORPH,
+    ORTH,
+    POS,
+    SENT_START,
+    TAG,
+)
 from spacy.tokens import Doc
 
 _IOB_BEGIN = 3
@@ -38,6 +53,29 @@ def index_of(doc: Doc) -> DocIndex:
     return index
 
 
+class Tree:
+    """Children (in text order), subtree edges (first and last index) and labels of every token."""
+
+    def __init__(self, head: list[int], dep: list[str]) -> None:
+        n = len(head)
+        self.dep = dep
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        self.left = list(range(n))
+        self.right = list(range(n))
+        for i, h in enumerate(head):
+            if h != i:
+                self.children[h].append(i)
+        for i in range(n):
+            k, seen = i, 0
+            while head[k] != k and seen < n:  # each ancestor's subtree reaches i
+                k = head[k]
+                seen += 1
+                if i < self.left[k]:
+                    self.left[k] = i
+                if i > self.right[k]:
+                    self.right[k] = i
+
+
 class DocIndex:
     """Token offsets, sentence bounds, lemmas and tags of one Doc as lists of ints."""
 
@@ -46,11 +84,13 @@ class DocIndex:
         self.text = doc.text
         n = len(doc)
         if n:
-            table = doc.to_array([IDX, LENGTH, SENT_START, LEMMA, ORTH, POS, MORPH, TAG, ENT_IOB, ENT_TYPE])
+            table = doc.to_array(
+                [IDX, LENGTH, SENT_START, LEMMA, ORTH, POS, MORPH, TAG, ENT_IOB, ENT_TYPE, HEAD, DEP, LOWER]
+            )
             columns = table.T.tolist()
         else:
-            columns = [[] for _ in range(10)]
-        idx, length, sent_start, lemma, orth, pos, morph, tag, ent_iob, ent_type = columns
+            columns = [[] for _ in range(13)]
+        idx, length, sent_start, lemma, orth, pos, morph, tag, ent_iob, ent_type, head, dep, lower = columns
         self.idx: list[int] = idx
         self.end: list[int] = [i + k for i, k in zip(idx, length, strict=True)]
         self.lemma: list[int] = lemma
@@ -58,6 +98,11 @@ class DocIndex:
         self.pos: list[int] = pos
         self.morph: list[int] = morph
         self.tag: list[int] = tag
+        # HEAD comes as an offset (two's complement in an unsigned column): the head's index here
+        self.head: list[int] = [i + (h if h < 2**63 else h - 2**64) for i, h in enumerate(head)]
+        self.dep: list[int] = dep
+        self.lower: list[int] = lower
+        self.ent_type: list[int] = ent_type
         self._ent_iob = ent_iob
         self._ent_type = ent_type
         self.sent_start: list[int] = [0] * n
@@ -72,6 +117,11 @@ class DocIndex:
 
     def __len__(self) -> int:
         return len(self.idx)
+
+    @functools.cached_property
+    def tree(self) -> Tree:
+        """The dependency tree as lists: children, subtree edges, dependency labels."""
+        return Tree(self.head, [self.doc.vocab.strings[d] for d in self.dep])
 
     def entity_spans(self) -> list[EntitySpan]:
         """Named-entity spans, like ``Doc.ents`` but without building a Token per position."""

@@ -92,6 +92,7 @@ class Lexicon:
         return self.verbs.get(head_lemma, ())
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case, with typographic apostrophes made plain, for comparisons with lexicon entries."""
     return unicodedata.normalize("NFC", text).replace("’", "'").casefold()

@@ -15,9 +15,9 @@ from importlib import resources
 from pathlib import Path
 
 from spacy.symbols import NOUN, PRON, PROPN
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
-from kgbuild.extractors.content_ranker import LinearRanker, bucket, read
+from kgbuild.extractors.content_ranker import LinearRanker, Words, bucket, read
 from kgbuild.extractors.docindex import index_of
 
 SHIPPED: dict[str, str] = {"en": "en_source_ranker.json"}
@@ -72,53 +72,59 @@ def candidates(
             ),
         )
     ]
-    pos, idx = index.pos, index.idx
+    pos, idx, heads = index.pos, index.idx, index.head
+    words = Words(doc)
+    root_dep = root.dep_
     for i in range(s, e):
         if pos[i] not in _HEAD_POS or c0 <= i < c1:
             continue
         if content[0] <= idx[i] < content[1] and i != source_head:
             continue
-        token = doc[i]
-        rel = _relation(token, c0, c1, root)
-        side = "L" if token.i < c0 else "R"
-        gap = c0 - token.i if side == "L" else token.i - c1 + 1
+        rel = _relation(words, heads, i, c0, c1, root.i, root_dep)
+        side = "L" if i < c0 else "R"
+        gap = c0 - i if side == "L" else i - c1 + 1
+        token_pos = words.pos(i)
+        ent = words.ent(i) or "_"
+        ruled = str(i == source_head)
         features = [
             "bias",
             "rel=" + rel,
             "rel=" + rel + "|" + side,
             "rel=" + rel + "|l=" + lemma,
             "rel=" + rel + "|o=" + origin,
-            "rel=" + rel + "|pos=" + token.pos_,
+            "rel=" + rel + "|pos=" + token_pos,
             "side=" + side,
             "gap=" + bucket(gap, (1, 2, 3, 5, 8, 13)),
             "side+gap=" + side + bucket(gap, (1, 2, 3, 5, 8, 13)),
-            "pos=" + token.pos_,
-            "tag=" + token.tag_,
-            "dep=" + token.dep_,
-            "ent=" + (token.ent_type_ or "_"),
-            "ent+rel=" + (token.ent_type_ or "_") + "|" + rel,
-            "word=" + (token.lower_ if token.pos_ == "PRON" else "_"),
-            "rule=" + str(token.i == source_head),
-            "rule+rel=" + str(token.i == source_head) + "|" + rel,
-            "rule+o=" + str(token.i == source_head) + "|" + origin,
-            "quoted=" + str(token.is_quote or (i > s and doc[i - 1].is_quote)),
+            "pos=" + token_pos,
+            "tag=" + words.tag(i),
+            "dep=" + words.dep(i),
+            "ent=" + ent,
+            "ent+rel=" + ent + "|" + rel,
+            "word=" + (words.lower(i) if token_pos == "PRON" else "_"),
+            "rule=" + ruled,
+            "rule+rel=" + ruled + "|" + rel,
+            "rule+o=" + ruled + "|" + origin,
+            "quoted=" + str(words.quote(i) or (i > s and words.quote(i - 1))),
             *base,
         ]
-        found.append(SourceCandidate(token.i, tuple(features)))
+        found.append(SourceCandidate(i, tuple(features)))
     return found
 
 
-def _relation(token: Token, c0: int, c1: int, root: Token) -> str:
-    """How ``token`` hangs on the cue: its own dependency and where its head sits relative to the cue."""
-    head = token.head
-    if c0 <= head.i < c1:
-        return "c:" + token.dep_
-    if c0 <= head.head.i < c1 and head.dep_ in {"prep", "agent"}:
-        return "g:" + head.lower_ + ">" + token.dep_
-    if head.i == root.head.i and head.i != root.i:
-        return "s:" + root.dep_ + ">" + token.dep_
-    if root.head.i != root.i and head.i == root.head.head.i:
-        return "s2:" + token.dep_
-    if token.i == root.head.i:
-        return "h:" + root.dep_
-    return "far:" + token.dep_
+def _relation(words: Words, heads: list[int], i: int, c0: int, c1: int, root: int, root_dep: str) -> str:
+    """How token ``i`` hangs on the cue: its own dependency and where its head sits relative to the cue."""
+    head = heads[i]
+    dep = words.dep(i)
+    if c0 <= head < c1:
+        return "c:" + dep
+    if c0 <= heads[head] < c1 and words.dep(head) in {"prep", "agent"}:
+        return "g:" + words.lower(head) + ">" + dep
+    governor = heads[root]
+    if head == governor and head != root:
+        return "s:" + root_dep + ">" + dep
+    if governor != root and head == heads[governor]:
+        return "s2:" + dep
+    if i == governor:
+        return "h:" + root_dep
+    return "far:" + dep

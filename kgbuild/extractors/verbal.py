@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from spacy.symbols import ADV as ADV_POS
 from spacy.symbols import AUX, DET, NOUN, PROPN, SCONJ, VERB
 from spacy.tokens import Token
 
@@ -103,11 +104,30 @@ class VerbRules(ContentRules):
                 continue
             end = token.i
             if cue.tail:
-                end = match_tail(token, cue.tail)
+                end = self._match_tail(token.i, cue.tail)
                 if end < 0:
                     continue
             return cue, end
         return None, token.i
+
+    def _match_tail(self, i: int, tail: Sequence[str]) -> int:
+        """Index of the last token of ``tail`` after token ``i`` (skipping adverbs), or -1."""
+        index = self.index
+        text, idx, ends, pos, lemma = index.text, index.idx, index.end, index.pos, index.lemma
+        strings = self.doc.vocab.strings
+        n = len(idx)
+        k = i + 1
+        matched = i
+        for word in tail:
+            while k < n and pos[k] == ADV_POS and fold(text[idx[k] : ends[k]]) != word and k - i < 4:
+                k += 1
+            if k >= n:
+                return -1
+            if word != fold(text[idx[k] : ends[k]]) and word != fold(strings[lemma[k]]):
+                return -1
+            matched = k
+            k += 1
+        return matched
 
     def _verbal(self, verb: Token, cue: VerbCue, tail_end: int) -> list[Candidate]:
         doc = self.doc
@@ -578,21 +598,3 @@ def has_reflexive(verb: Token) -> bool:
     while k >= 0 and doc[k].pos_ == "AUX" and verb.i - k <= 2:  # "se sont dit": past the auxiliary
         k -= 1
     return k >= 0 and fold(doc[k].text) in {"se", "s'"}
-
-
-def match_tail(verb: Token, tail: Sequence[str]) -> int:
-    """Index of the last token of ``tail`` after ``verb`` (skipping adverbs), or -1."""
-    doc = verb.doc
-    k = verb.i + 1
-    matched = verb.i
-    for word in tail:
-        while k < len(doc) and doc[k].pos_ == "ADV" and fold(doc[k].text) != word and k - verb.i < 4:
-            k += 1
-        if k >= len(doc):
-            return -1
-        token = doc[k]
-        if word not in {fold(token.text), fold(token.lemma_)}:
-            return -1
-        matched = k
-        k += 1
-    return matched

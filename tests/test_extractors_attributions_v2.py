@@ -1,0 +1,111 @@
+"""attributions.v2 on sentences parsed by the real models (slow): what the trained parts add to the rules in
+English, and that a language without trained parts reads exactly as with attributions.v1."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from kgbuild import nlp
+from kgbuild.extractors import ExtractContext, get_extractor
+from kgbuild.records import Attribution
+
+pytestmark = pytest.mark.slow
+
+
+def attributions(
+    text: str, lang: str = "en", name: str = "attributions.v2", **options: object
+) -> list[Attribution]:
+    try:
+        pipe = nlp.load(lang)
+    except nlp.NoPipelineError as err:
+        pytest.skip(str(err))
+    doc = pipe(text)
+    entities = tuple(get_extractor("entities.v1")(doc, ExtractContext(lang)))
+    return list(get_extractor(name)(doc, ExtractContext(lang, entities, dict(options))))
+
+
+def triples(found: list[Attribution]) -> list[tuple[str | None, str, str]]:
+    return [(a.source.text if a.source else None, a.cue.text, a.content.text) for a in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            '"We are ready," the mayor said on Monday. "The bridge will open in May."',
+            ("the mayor", "said", 'We are ready," the mayor said on Monday. "The bridge will open in May.'),
+            id="quote-continued-after-the-cue",
+        ),
+        pytest.param(
+            "The real problem, she said, is the cost of housing.",
+            ("she", "said", "The real problem, she said, is the cost of housing"),
+            id="incise-inside-the-sentence",
+        ),
+        pytest.param(
+            "Officials said on Tuesday that the plant would close.",
+            ("Officials", "said", "the plant would close"),
+            id="that-clause",
+        ),
+    ],
+)
+def test_attributions_v2_english_constructions(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in triples(attributions(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue_word", "content"),
+    [
+        pytest.param(
+            "The union bemoaned the cuts to pensions.",
+            "The union",
+            "bemoaned",
+            "the cuts to pensions",
+            id="verb-outside-the-lexicon",
+        ),
+        pytest.param(
+            "Residents railed against the new tolls on the bridge.",
+            "Residents",
+            "railed",
+            "the new tolls",
+            id="phrasal-verb-outside-the-lexicon",
+        ),
+    ],
+)
+def test_attributions_v2_reads_cues_only_the_model_knows(
+    text: str, source: str, cue_word: str, content: str
+) -> None:
+    assert not attributions(text, name="attributions.v1")  # the lexicon alone has no such cue
+    found = attributions(text)
+    assert len(found) == 1
+    assert found[0].source is not None
+    assert found[0].source.text == source
+    assert cue_word in found[0].cue.text
+    assert found[0].content.text.startswith(content)
+
+
+def test_attributions_v2_records_say_which_extractor_made_them() -> None:
+    found = attributions("Officials said on Tuesday that the plant would close.")
+    assert found
+    assert {a.extractor for a in found} == {"attributions.v2"}
+
+
+def test_attributions_v2_without_trained_parts_is_v1_in_french() -> None:
+    text = (
+        "Selon Harbour Wire, qui cite des sources proches du dossier, la société aurait rejeté des déchets. "
+        "« Nous n'avons rien à cacher », a affirmé Louise Martel, la directrice du site. "
+        "Le ministre estime que l'usine doit fermer."
+    )
+    v1 = attributions(text, "fr", "attributions.v1")
+    v2 = attributions(text, "fr", "attributions.v2")
+    assert len(v1) >= 3
+    assert [dataclasses.replace(a, extractor="") for a in v2] == [
+        dataclasses.replace(a, extractor="") for a in v1
+    ]
+
+
+def test_attributions_v2_trained_parts_can_be_switched_off() -> None:
+    text = "Officials said on Tuesday that the plant would close, according to a statement."
+    plain = attributions(text, content_ranker=False, source_ranker=False, cue_filter=False)
+    assert ("Officials", "said", "the plant would close") in triples(plain)
