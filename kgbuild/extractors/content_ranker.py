@@ -17,12 +17,12 @@ from __future__ import annotations
 import functools
 import json
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from itertools import repeat
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from spacy.symbols import AUX, PUNCT, SPACE, VERB
 from spacy.tokens import Doc, Token
@@ -74,18 +74,28 @@ class LinearRanker:
 
 
 def read(path: Path) -> LinearRanker:
-    data = json.loads(path.read_text("utf-8"))
+    return weights_of(json.loads(path.read_text("utf-8")))
+
+
+def weights_of(data: dict[str, Any]) -> LinearRanker:
     return LinearRanker({str(k): float(v) for k, v in data["weights"].items()})
+
+
+def shipped(lang: str, names: Mapping[str, str]) -> dict[str, Any] | None:
+    """The shipped weights file ``names[lang]`` under ``kgbuild/models`` (``{"meta": ..., "weights": ...}``),
+    or None when the language has none."""
+    name = names.get(lang)
+    if name is None:
+        return None
+    path = Path(str(resources.files("kgbuild").joinpath("models", name)))
+    return dict(json.loads(path.read_text("utf-8"))) if path.is_file() else None
 
 
 @functools.cache
 def load(lang: str) -> LinearRanker | None:
     """The shipped ranker for ``lang``, or None."""
-    name = SHIPPED.get(lang)
-    if name is None:
-        return None
-    path = Path(str(resources.files("kgbuild").joinpath("models", name)))
-    return read(path) if path.is_file() else None
+    data = shipped(lang, SHIPPED)
+    return weights_of(data) if data is not None else None
 
 
 def candidates(doc: Doc, cue: tuple[int, int], content: tuple[int, int], origin: str) -> list[Candidate]:

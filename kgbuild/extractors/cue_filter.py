@@ -12,16 +12,13 @@ Relays that share their host's cue (chains) are never dropped by it. Trained on 
 from __future__ import annotations
 
 import functools
-import json
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
 from spacy.tokens import Doc, Token
 
-from kgbuild.extractors.content_ranker import bucket
+from kgbuild.extractors.content_ranker import bucket, shipped, weights_of
 from kgbuild.extractors.docindex import index_of
 
 SHIPPED: dict[str, str] = {"en": "en_cue_filter.json"}
@@ -43,16 +40,11 @@ class CueFilter:
 
 @functools.cache
 def load(lang: str) -> CueFilter | None:
-    name = SHIPPED.get(lang)
-    if name is None:
+    """The shipped filter for ``lang`` with its threshold, or None."""
+    data = shipped(lang, SHIPPED)
+    if data is None:
         return None
-    path = Path(str(resources.files("kgbuild").joinpath("models", name)))
-    if not path.is_file():
-        return None
-    data = json.loads(path.read_text("utf-8"))
-    return CueFilter(
-        {str(k): float(v) for k, v in data["weights"].items()}, float(data["meta"].get("threshold", 0.5))
-    )
+    return CueFilter(weights_of(data).weights, float(data["meta"].get("threshold", 0.5)))
 
 
 def features(

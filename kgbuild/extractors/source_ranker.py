@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
-from pathlib import Path
 
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc
 
-from kgbuild.extractors.content_ranker import LinearRanker, Words, bucket, read
+from kgbuild.extractors.content_ranker import LinearRanker, Words, bucket, shipped, weights_of
 from kgbuild.extractors.docindex import index_of
 
 SHIPPED: dict[str, str] = {"en": "en_source_ranker.json"}
@@ -33,11 +31,9 @@ class SourceCandidate:
 
 @functools.cache
 def load(lang: str) -> LinearRanker | None:
-    name = SHIPPED.get(lang)
-    if name is None:
-        return None
-    path = Path(str(resources.files("kgbuild").joinpath("models", name)))
-    return read(path) if path.is_file() else None
+    """The shipped ranker for ``lang``, or None."""
+    data = shipped(lang, SHIPPED)
+    return weights_of(data) if data is not None else None
 
 
 def candidates(
