@@ -210,7 +210,7 @@ class AttributionFinder(ChainRules):
                 for cand in self._verbal(verb, cue, span.end - 1):
                     cand.confidence = MODEL_READ_CONFIDENCE
                     yield cand
-            elif span[0].pos_ == "ADP":
+            elif span[0].pos_ == "ADP" and len(span) > 1:  # "according to", "in a statement"; not a lone "on"
                 phrase = self._preposition_at(span.start_char, span.end_char, "report")
                 if phrase is not None:
                     phrase.lemma = phrase_key(span.text)
