@@ -87,6 +87,7 @@ class Lexicon:
     object_clitics: frozenset[str] = frozenset()  # the "le" of "comme le rapporte X"
     relay_phrases: Mapping[str, str] = field(default_factory=dict)  # "cité par" -> "citer"
     acts_of_lemma: Mapping[str, str] = field(default_factory=dict)  # entry -> act, for cue_act lookups
+    definite_determiners: frozenset[str] = frozenset()  # "le", "the": a description of someone named before
 
     def verb_cues(self, head_lemma: str) -> tuple[VerbCue, ...]:
         return self.verbs.get(head_lemma, ())
@@ -150,6 +151,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
             "speaker_pronouns",
             "titles",
             "determiners",
+            "definite",
             "anon_heads",
             "anon_indef",
             "anon_ana",
@@ -250,6 +252,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         sets["speaker_pronouns"].update(_strings(src.get("speaker_pronouns"), f"{where}: speaker_pronouns"))
         sets["titles"].update(_strings(src.get("titles"), f"{where}: titles"))
         sets["determiners"].update(_strings(src.get("determiners"), f"{where}: determiners"))
+        sets["definite"].update(_strings(src.get("definite_determiners"), f"{where}: definite_determiners"))
         for kind, words in (src.get("descriptions") or {}).items():
             if kind not in SOURCE_KINDS:
                 raise LexiconError(f"{where}: unknown description kind {kind!r}")
@@ -282,6 +285,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         speaker_pronouns=frozenset(sets["speaker_pronouns"]),
         titles=frozenset(sets["titles"]),
         determiners=frozenset(sets["determiners"]),
+        definite_determiners=frozenset(sets["definite"]),
         descriptions=descriptions,
         anonymous_heads=frozenset(sets["anon_heads"]),
         anonymous_indefinite=frozenset(sets["anon_indef"]),

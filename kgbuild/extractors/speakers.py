@@ -8,6 +8,7 @@ length of the article.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -58,6 +59,7 @@ class SpeakerResolver:
                 if self.entities[k].span.start < end:
                     self._entity_at[i] = k
         self._sentence_of = index.sentence
+        self._starts = index.idx
         self._text_length = len(index.text)
         self._speakers: list[_Speaker] = []
         self._described: dict[str, SourceInfo] = {}  # description head -> entity it was last attached to
@@ -125,6 +127,11 @@ class SpeakerResolver:
             return SourceInfo(earlier.kind, earlier.resolved, earlier.key, gender, number), head_word
         if description is not None:
             kind = "organisation" if description == "organisation" else "person"
+            if first in lex.definite_determiners and number != "p":
+                # "Marc Delorme, le PDG, ... Le dirigeant a assuré": the last one named of that kind
+                earlier_one = self._named_before(head, kind, gender)
+                if earlier_one is not None:
+                    return earlier_one, head_word
             return SourceInfo(kind, None, None, gender, number), head_word
         if head_tok.pos_ == "PROPN":
             return SourceInfo("person", None, None, gender, number), head_word
@@ -237,13 +244,30 @@ class SpeakerResolver:
                 return SourceInfo("person", entity.name, entity.key, gender, number)
         return SourceInfo("person", None, None, gender, number)
 
+    def _named_before(self, position: int, kind: SourceKind, gender: str) -> SourceInfo | None:
+        """The speaker or entity of ``kind`` named last within a few sentences before ``position``."""
+        sentence = self._sentence_of[position]
+        for speaker in reversed(self._speakers):
+            if sentence - speaker.sentence > SPEAKER_WINDOW:
+                break
+            info = speaker.info
+            if info.kind == kind and info.resolved and _agrees(info, gender, "s"):
+                return SourceInfo(kind, info.resolved, info.key, gender or info.gender, "s")
+        for start, entity in reversed(self._recent_entities):
+            if sentence - self._sentence_of[start] > SPEAKER_WINDOW:
+                break
+            entity_kind = "person" if entity.kind == "person" else "organisation"
+            if entity.kind != "place" and entity_kind == kind:
+                return SourceInfo(kind, entity.name, entity.key, gender, "s")
+        return None
+
     def _advance_entities(self, position: int) -> None:
         start = self.doc[position].idx if position < len(self.doc) else self._text_length
         while (
             self._entity_cursor < len(self.entities) and self.entities[self._entity_cursor].span.start < start
         ):
             entity = self.entities[self._entity_cursor]
-            self._recent_entities.append((self._entity_cursor, entity))
+            self._recent_entities.append((bisect_right(self._starts, entity.span.start) - 1, entity))
             self._entity_cursor += 1
         del self._recent_entities[:-_HISTORY]
 

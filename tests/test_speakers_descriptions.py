@@ -1,0 +1,60 @@
+"""Definite descriptions as speakers ("le dirigeant", "the executive") resolve to the one of their kind named
+last in the few sentences before; indefinite or plural ones stay unresolved (slow: real models)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild import nlp
+from kgbuild.extractors import ExtractContext, get_extractor
+
+pytestmark = pytest.mark.slow
+
+
+def speakers(lang: str, text: str) -> list[tuple[str | None, str | None]]:
+    try:
+        pipe = nlp.load(lang)
+    except nlp.NoPipelineError as err:
+        pytest.skip(str(err))
+    doc = pipe(text)
+    entities = tuple(get_extractor("entities.v1")(doc, ExtractContext(lang)))
+    found = get_extractor("attributions.v1")(doc, ExtractContext(lang, entities))
+    return [(a.source.text if a.source else None, a.resolved) for a in found]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        pytest.param(
+            "fr",
+            "Marc Delorme, le PDG de Chimiral, a été entendu mardi. "
+            "Le dirigeant a assuré que l'usine respectait les normes.",
+            ("Le dirigeant", "Marc Delorme"),
+            id="fr-le-dirigeant",
+        ),
+        pytest.param(
+            "fr",
+            "La ministre de la Transition écologique, Claire Vasseur, s'est rendue sur place. "
+            "La ministre a estimé que la situation était grave.",
+            ("La ministre", "Claire Vasseur"),
+            id="fr-la-ministre",
+        ),
+        pytest.param(
+            "en",
+            "Jane Doe, the company's chief executive, visited the plant on Monday. "
+            "The executive said the site was safe.",
+            ("The executive", "Jane Doe"),
+            id="en-the-executive",
+        ),
+        pytest.param(
+            "fr",
+            "Marc Delorme a été entendu mardi. Un dirigeant a assuré que l'usine respectait les normes.",
+            ("Un dirigeant", None),
+            id="fr-indefinite-stays-unresolved",
+        ),
+    ],
+)
+def test_speakers_definite_description_resolves_to_the_last_named(
+    lang: str, text: str, expected: tuple[str, str | None]
+) -> None:
+    assert expected in speakers(lang, text)
