@@ -40,6 +40,11 @@ def row(a: Attribution) -> tuple[str, str | None, str, str, str]:
             id="que-clause",
         ),
         pytest.param(
+            "Les riverains imputent la pollution à l'usine Chimiral.",
+            ("imputent", "Les riverains", "la pollution à l'usine Chimiral", "indirect", "organisation"),
+            id="imputer-accusation",
+        ),
+        pytest.param(
             "« Nous ne céderons pas », a affirmé la présidente du syndicat.",
             ("a affirmé", "la présidente du syndicat", "Nous ne céderons pas", "direct", "person"),
             id="inverted-np",
