@@ -33,6 +33,10 @@ def attribution_to_json(attribution: Attribution) -> dict[str, Any]:
         "hedges": list(attribution.hedges),
         "negated": attribution.negated,
         "confidence": attribution.confidence,
+        # beyond EVAL.md's format: who an accusation holds responsible
+        "accused": None
+        if attribution.accused is None
+        else {**span_to_json(attribution.accused), "key": attribution.accused_key},
     }
 
 

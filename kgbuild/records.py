@@ -81,6 +81,8 @@ class Attribution:
     certainty: Certainty = "certain"
     confidence: float = 1.0
     extractor: str = ""  # registered name, "attributions.v1"
+    accused: Span | None = None  # for an accusation, who it holds responsible, as written ("accuse X de Y")
+    accused_key: str | None = None  # identity key of the accused entity (EntityMention.key), when it is one
 
 
 @dataclass(frozen=True, slots=True)

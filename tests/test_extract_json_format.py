@@ -58,6 +58,7 @@ def test_extract_json_follows_the_eval_format() -> None:
         "hedges": ["aurait"],
         "negated": False,
         "confidence": 0.75,
+        "accused": None,
     }
     assert accused["source"] is None
     assert (accused["relayed_by"], accused["negated"], accused["type"]) == (0, True, "nosource")

@@ -385,3 +385,29 @@ def test_graph_mapping_fingerprint_follows_the_settings() -> None:
     assert article_fingerprint(article(), replace(RUN, pipeline="other 1.0")) != base
     assert article_fingerprint(article(), replace(RUN, extractors=("x.v1",))) != base
     assert len(base) == 64
+
+
+@pytest.mark.parametrize(
+    ("accused_key", "expected"),
+    [
+        pytest.param("chimiral", {entity_iri("organisation", "chimiral")}, id="accused-entity"),
+        pytest.param(None, set(), id="accused-not-an-entity"),
+        pytest.param("nobody-here", set(), id="accused-key-unknown"),
+    ],
+)
+def test_graph_mapping_accused_party_is_the_entity(accused_key: str | None, expected: set[URIRef]) -> None:
+    text = "Les riverains accusent Chimiral de polluer la rivière."
+    chimiral = EntityMention(span("Chimiral", text), "organisation", "Chimiral", "chimiral")
+    accusation = said(
+        "Les riverains",
+        "accusent",
+        "de polluer la rivière",
+        text,
+        source_kind="person",
+        cue_act="accuse",
+        accused=span("Chimiral", text),
+        accused_key=accused_key,
+    )
+    graph = mapped((accusation,), (chimiral,), text=text)
+    assert (claim_iri("a1", 0), RDF.type, KG.Accusation) in graph
+    assert set(graph.objects(claim_iri("a1", 0), KG.accused)) == expected

@@ -40,7 +40,13 @@ from kgbuild.extractors.entities import find_entities
 from kgbuild.extractors.lexicon import VerbCue, fold, load_lexicon
 from kgbuild.extractors.quotes import QuoteMap
 from kgbuild.extractors.registry import ExtractContext, extractors
-from kgbuild.extractors.scene import HEDGE_CERTAINTY, Candidate, phrase_key, spans_overlap
+from kgbuild.extractors.scene import (
+    HEDGE_CERTAINTY,
+    PASSIVE_SUBJECT_DEPS,
+    Candidate,
+    phrase_key,
+    spans_overlap,
+)
 from kgbuild.records import Attribution, Certainty, EntityMention, QuoteType, Span
 
 NAME = "attributions.v1"
@@ -50,6 +56,7 @@ MODEL_CUE_MIN = 0.5
 # Confidence of attributions around model cues: read by the rules, or given a plain frame. No rule gives
 # these values, so the learned components can tell where an attribution came from.
 MODEL_READ_CONFIDENCE = 0.45
+_NOT_A_PARTY = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PUNCT", "SPACE", "PART"}
 FRAME_CONFIDENCE = 0.35
 
 
@@ -393,6 +400,7 @@ class AttributionFinder(ChainRules):
             kind = info.kind
         hedges, certainty = self._hedges(cand)
         relayed_by = index.get(id(cand.relay_of)) if cand.relay_of is not None else None
+        accused, accused_key = self._accused(cand)
         return Attribution(
             cue=Span(cand.cue[0], cand.cue[1], text[cand.cue[0] : cand.cue[1]]),
             content=Span(cand.content[0], cand.content[1], text[cand.content[0] : cand.content[1]]),
@@ -411,7 +419,30 @@ class AttributionFinder(ChainRules):
             certainty=certainty,
             confidence=cand.confidence,
             extractor=self.name,
+            accused=accused,
+            accused_key=accused_key,
         )
+
+    def _accused(self, cand: Candidate) -> tuple[Span | None, str | None]:
+        """Who an accusation holds responsible: the object of the cue ("accuse X de Y", "accused X of Y"),
+        or its subject in the passive ("X est accusé de Y"), with the entity it names, if any."""
+        verb = cand.verb
+        if cand.act != "accuse" or verb is None or cand.shares_cue:
+            return None, None
+        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+        wanted = PASSIVE_SUBJECT_DEPS if passive else {"obj", "dobj"}
+        target = next((c for c in verb.children if c.dep_ in wanted), None)
+        if target is None or target.pos_ in _NOT_A_PARTY:  # taggers misread names: "Chimiral"/ADJ
+            return None, None
+        start, end = self._np_bounds(target)
+        first, last = self.doc[start], self.doc[end - 1]
+        span = (first.idx, last.idx + len(last.text))
+        if spans_overlap(span, cand.cue) or (cand.source is not None and spans_overlap(span, cand.source)):
+            return None, None
+        entity = next((e for k in range(start, end) if (e := self.speakers.entity_at(k)) is not None), None)
+        return Span(
+            span[0], span[1], self.text[span[0] : span[1]]
+        ), entity.key if entity is not None else None
 
     def _quote_type(self, content: tuple[int, int]) -> QuoteType:
         covered, count = self.quotes.coverage(*content)

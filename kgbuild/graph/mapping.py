@@ -338,6 +338,9 @@ class _ArticleMapper:
         self._add(claim, RDF.type, PROV.Entity)
         if attribution.cue_act.strip().lower() == "accuse":
             self._add(claim, RDF.type, KG.Accusation)
+            accused = self._accused(attribution)
+            if accused is not None:
+                self._add(claim, KG.accused, accused)
         if speaker is None:
             self._add(claim, KG.agentless, Literal(True))
         else:
@@ -365,6 +368,19 @@ class _ArticleMapper:
                 raise self._fail(f"attribution {n} has relayed_by={relay}, which is not another attribution")
             # The intermediary's claim (outer) derives from this one (inner).
             self._add(claim_iri(self.article.id, relay), PROV.wasDerivedFrom, claim)
+
+    def _accused(self, attribution: Attribution) -> URIRef | None:
+        """The entity an accusation holds responsible, when the extractor identified one of the article's."""
+        key = attribution.accused_key
+        if not key:
+            return None
+        mention = next((e for e in self.extraction.entities if e.key == key), None)
+        if mention is None:
+            return None
+        node = self._entity_iri(mention.kind, key)
+        if node not in self._described:
+            self._describe_entity(node, mention.kind, key, mention.name)
+        return node
 
     def _lookup(self, table: dict[str, URIRef], value: str, what: str, n: int) -> URIRef:
         try:
