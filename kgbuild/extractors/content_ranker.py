@@ -98,18 +98,25 @@ def load(lang: str) -> LinearRanker | None:
     return weights_of(data) if data is not None else None
 
 
+def cue_site(doc: Doc, cue: tuple[int, int]) -> tuple[DocIndex, int, int, int, int, Token] | None:
+    """Where a cue (characters) sits: the Doc's index, its tokens [start, end), its sentence's [start, end)
+    and its syntactic head; None when no token starts inside it."""
+    index = index_of(doc)
+    tokens = index.token_range(cue[0], cue[1])
+    if not tokens:
+        return None
+    start, end = tokens.start, tokens.stop
+    return index, start, end, index.sent_start[start], index.sent_end[start], doc[start:end].root
+
+
 def candidates(doc: Doc, cue: tuple[int, int], content: tuple[int, int], origin: str) -> list[Candidate]:
     """Candidate contents for the cue at characters ``cue`` whose rule-given content is ``content``.
 
     ``origin`` says where the attribution came from ("rules", "model", "frame"); it is a feature."""
-    index = index_of(doc)
-    tokens = index.token_range(cue[0], cue[1])
-    if not tokens:
+    site = cue_site(doc, cue)
+    if site is None:
         return []
-    c0, c1 = tokens.start, tokens.stop
-    cue_span = doc[c0:c1]
-    s, e = index.sent_start[c0], index.sent_end[c0]
-    root = cue_span.root
+    index, c0, c1, s, e, root = site
     sentence = _sentence(index, s, e)
     spans: dict[tuple[int, int], set[str]] = {}
 

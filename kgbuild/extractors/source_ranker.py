@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc
 
-from kgbuild.extractors.content_ranker import LinearRanker, Words, bucket, shipped, weights_of
-from kgbuild.extractors.docindex import index_of
+from kgbuild.extractors.content_ranker import LinearRanker, Words, bucket, cue_site, shipped, weights_of
 
 SHIPPED: dict[str, str] = {"en": "en_source_ranker.json"}
 _HEAD_POS = {NOUN, PROPN, PRON}
@@ -44,14 +43,10 @@ def candidates(
     origin: str,
 ) -> list[SourceCandidate]:
     """Candidate sources for a cue (characters), given its content (characters) and the rules' source head."""
-    index = index_of(doc)
-    tokens = index.token_range(cue[0], cue[1])
-    if not tokens:
+    site = cue_site(doc, cue)
+    if site is None:
         return []
-    c0, c1 = tokens.start, tokens.stop
-    cue_span = doc[c0:c1]
-    s, e = index.sent_start[c0], index.sent_end[c0]
-    root = cue_span.root
+    index, c0, c1, s, e, root = site
     lemma = root.lemma_.lower()
     base = ("o=" + origin, "cuepos=" + root.pos_)
     found = [
