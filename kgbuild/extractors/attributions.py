@@ -26,7 +26,6 @@ content stand. Without trained parts for a language, v2 reads as v1.
 
 from __future__ import annotations
 
-import os
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -56,8 +55,9 @@ MODEL_CUE_MIN = 0.5
 # Confidence of attributions around model cues: read by the rules, or given a plain frame. No rule gives
 # these values, so the learned components can tell where an attribution came from.
 MODEL_READ_CONFIDENCE = 0.45
-_NOT_A_PARTY = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PUNCT", "SPACE", "PART"}
 FRAME_CONFIDENCE = 0.35
+# Parts of speech no accused party has (a tagger may still call a name ADJ: "Chimiral").
+_NOT_A_PARTY = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PUNCT", "SPACE", "PART"}
 
 
 @extractors.register(NAME)
@@ -235,7 +235,7 @@ class AttributionFinder(ChainRules):
         Without ``nested``, a cue inside content already attributed is skipped: one attribution per
         stretch of text, as the rules do."""
         taken = [c.cue for c in found]
-        contents = [] if (self.nested or os.environ.get("X_NEST")) else [c.content for c in found]
+        contents = [] if self.nested else [c.content for c in found]
         doc = self.doc
         for cue in cues:
             if any(spans_overlap(cue, t) for t in taken) or any(
@@ -248,7 +248,7 @@ class AttributionFinder(ChainRules):
             source, content = frame
             if spans_overlap(content, cue):
                 continue
-            if not self.nested and not os.environ.get("X_NOCUT"):
+            if not self.nested:
                 # one attribution per stretch of text: a plain frame stops where another cue begins
                 for other in taken:
                     if content[0] <= other[0] < content[1]:
@@ -432,7 +432,7 @@ class AttributionFinder(ChainRules):
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
         wanted = PASSIVE_SUBJECT_DEPS if passive else {"obj", "dobj"}
         target = next((c for c in verb.children if c.dep_ in wanted), None)
-        if target is None or target.pos_ in _NOT_A_PARTY:  # taggers misread names: "Chimiral"/ADJ
+        if target is None or target.pos_ in _NOT_A_PARTY:
             return None, None
         start, end = self._np_bounds(target)
         first, last = self.doc[start], self.doc[end - 1]
