@@ -91,14 +91,15 @@ def test_attributions_v2_records_say_which_extractor_made_them() -> None:
     assert {a.extractor for a in found} == {"attributions.v2"}
 
 
-def test_attributions_v2_without_trained_parts_is_v1_in_french() -> None:
+@pytest.mark.parametrize("options", [{}, {"cue_filter": False}], ids=["defaults", "filter-off"])
+def test_attributions_v2_without_trained_parts_is_v1_in_french(options: dict[str, object]) -> None:
     text = (
         "Selon Harbour Wire, qui cite des sources proches du dossier, la société aurait rejeté des déchets. "
         "« Nous n'avons rien à cacher », a affirmé Louise Martel, la directrice du site. "
         "Le ministre estime que l'usine doit fermer."
     )
     v1 = attributions(text, "fr", "attributions.v1")
-    v2 = attributions(text, "fr", "attributions.v2")
+    v2 = attributions(text, "fr", "attributions.v2", **options)
     assert len(v1) >= 3
     assert [dataclasses.replace(a, extractor="") for a in v2] == [
         dataclasses.replace(a, extractor="") for a in v1

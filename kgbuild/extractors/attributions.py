@@ -91,8 +91,9 @@ def attributions_v2(doc: Doc, ctx: ExtractContext) -> Iterator[Attribution]:
     spans = cue_model.predict_scored(doc, ctx.lang)
     check = cue_filter.load(ctx.lang) if ctx.options.get("cue_filter", True) else None
     nested = ctx.options.get("nested")
-    if nested is None and (check is not None or ctx.options.get("cue_filter") is False):
-        nested = cue_filter.SHIPPED.get(ctx.lang) is not None  # the filter decides which nested ones stand
+    filter_off = ctx.options.get("cue_filter") is False
+    if nested is None and ctx.lang in cue_filter.SHIPPED and (check is not None or filter_off):
+        nested = True  # the language's filter decides which nested readings stand (all are kept without it)
     yield from find_attributions(
         doc,
         ctx.lang,
