@@ -52,6 +52,7 @@ from kgbuild.extractors.cue_model import (  # noqa: E402
     ScoredSpan,
     fallback_frame,
     predict_with,
+    unread_cues,
 )
 
 POLNEAR_DEV = ROOT.parent / "shared" / "data" / "attribution" / "polnear" / "dev"
@@ -185,14 +186,7 @@ def frames_report(
                     [] if nested else [(a["content"]["start"], a["content"]["end"]) for a in found[gold.id]]
                 )
                 spans = [(lab, s, e) for lab, s, e, _ in out]
-                extra = [
-                    (s, e)
-                    for lab, s, e, conf in out
-                    if lab == CUE
-                    and conf >= threshold
-                    and not any(ks < e and s < ke for ks, ke in known)
-                    and not any(cs <= s and e <= ce for cs, ce in contents)
-                ]
+                extra = unread_cues(out, known, threshold, contents)
                 frames = [f for f in (naive_frame(doc, cue, spans) for cue in extra) if f is not None]
                 union[gold.id] = found[gold.id] + frames
             name = f"+ naive >= {threshold:.2f}{'' if nested else ' not nested'}"
@@ -212,14 +206,7 @@ def frames_report(
             known = [(a["cue"]["start"], a["cue"]["end"]) for a in have]
             contents = [(a["content"]["start"], a["content"]["end"]) for a in have]
             spans = [(lab, s, e) for lab, s, e, _ in out]
-            rest = [
-                (s, e)
-                for lab, s, e, conf in out
-                if lab == CUE
-                and conf >= threshold
-                and not any(ks < e and s < ke for ks, ke in known)
-                and not any(cs <= s and e <= ce for cs, ce in contents)
-            ]
+            rest = unread_cues(out, known, threshold, contents)
             combined[gold.id] = have + [
                 f for f in (naive_frame(doc, c, spans) for c in rest) if f is not None
             ]

@@ -252,11 +252,21 @@ def extra_cue_candidates(
     Kept: cues with confidence >= ``min_score`` that overlap none of ``known_cues`` and lie inside none of
     ``known_contents`` (a cue inside content already attributed is a nested attribution, which PolNeAR leaves
     unannotated; pass no contents to keep those)."""
+    return unread_cues(predict_scored(doc, lang), known_cues, min_score, known_contents)
+
+
+def unread_cues(
+    scored: Iterable[ScoredSpan],
+    known_cues: Iterable[tuple[int, int]],
+    min_score: float = 0.0,
+    known_contents: Iterable[tuple[int, int]] = (),
+) -> list[tuple[int, int]]:
+    """:func:`extra_cue_candidates` over spans the model has already scored."""
     cues = list(known_cues)
     contents = list(known_contents)
     return [
         (start, end)
-        for label, start, end, score in predict_scored(doc, lang)
+        for label, start, end, score in scored
         if label == CUE
         and score >= min_score
         and not any(s < end and start < e for s, e in cues)
