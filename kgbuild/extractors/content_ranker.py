@@ -164,13 +164,14 @@ def candidates(doc: Doc, cue: tuple[int, int], content: tuple[int, int], origin:
     context = _Context(
         Words(doc), c0, c1, root, origin, rule_tokens, sentence, root.pos_, root.dep_, root.lemma_.lower()
     )
+    fixed = _Fixed(context)
     found: list[Candidate] = []
     for (a, b), tags in spans.items():
         if rule_tokens == (a, b):
             start, end = content
         else:
             start, end = index.idx[a], index.end[b - 1]
-        found.append(Candidate(start, end, _features(context, a, b, tags)))
+        found.append(Candidate(start, end, _features(context, fixed, a, b, tags)))
     return found
 
 
@@ -217,38 +218,39 @@ class _Sentence:
 
 
 class Words:
-    """Token facts read from the Doc's arrays, without creating a ``Token`` per look-up."""
+    """Token facts of a Doc as strings, read once per Doc from its index (no ``Token`` per look-up)."""
 
     def __init__(self, doc: Doc) -> None:
-        self.index = index_of(doc)
-        self.strings = doc.vocab.strings
+        index = self.index = index_of(doc)
+        self.texts = index.texts
+        self.pos_strings = index.pos_strings
 
     def __len__(self) -> int:
         return len(self.index)
 
     def text(self, i: int) -> str:
-        return self.index.text[self.index.idx[i] : self.index.end[i]]
+        return self.texts[i]
 
     def pos(self, i: int) -> str:
-        return str(self.strings[self.index.pos[i]])
+        return self.pos_strings[i]
 
     def tag(self, i: int) -> str:
-        return str(self.strings[self.index.tag[i]])
+        return self.index.tag_strings[i]
 
     def dep(self, i: int) -> str:
-        return str(self.strings[self.index.dep[i]])
+        return self.index.tree.dep[i]
 
     def lower(self, i: int) -> str:
-        return str(self.strings[self.index.lower[i]])
+        return self.index.lower_strings[i]
 
     def ent(self, i: int) -> str:
-        return str(self.strings[self.index.ent_type[i]])
+        return self.index.ent_strings[i]
 
     def punct(self, i: int) -> bool:
         return self.index.pos[i] == PUNCT
 
     def quote(self, i: int) -> bool:
-        return self.text(i) in QUOTES
+        return self.texts[i] in QUOTES
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +267,18 @@ class _Context:
     lemma: str
 
 
+class _Fixed:
+    """The parts of the feature strings that stay the same for all candidates of one cue."""
+
+    def __init__(self, context: _Context) -> None:
+        self.origin = "origin=" + context.origin
+        self.cue_pos = "cuepos=" + context.cue_pos
+        self.by_cue_pos = "|" + context.cue_pos
+        self.by_origin = "|o=" + context.origin
+        self.by_lemma = "|l=" + context.lemma
+        self.by_cue_dep = "|cuedep=" + context.cue_dep
+
+
 def bucket(n: int, bounds: Sequence[int]) -> str:
     for bound in bounds:
         if n <= bound:
@@ -272,62 +286,75 @@ def bucket(n: int, bounds: Sequence[int]) -> str:
     return "more"
 
 
-def _features(context: _Context, a: int, b: int, tags: set[str]) -> tuple[str, ...]:
-    words, origin, rule, sentence = context.words, context.origin, context.rule, context.sentence
-    c0, c1 = context.c0, context.c1
+def bucket_table(bounds: Sequence[int]) -> tuple[str, ...]:
+    """``bucket(n, bounds)`` for n = 0 .. last bound + 1, read as ``table[min(n, len(table) - 1)]`` for n >= 0."""
+    return tuple(bucket(n, bounds) for n in range(bounds[-1] + 2))
+
+
+_GAPS = bucket_table((0, 1, 2, 4, 8))
+_LENGTHS = bucket_table((1, 2, 4, 8, 16, 32))
+_VERBS = bucket_table((0, 1, 2, 3))
+_COMMAS = bucket_table((0, 1, 2))
+_JACCARD = bucket_table((0, 2, 5, 8, 9))
+
+
+def _features(context: _Context, fixed: _Fixed, a: int, b: int, tags: set[str]) -> tuple[str, ...]:
+    words, rule, sentence = context.words, context.rule, context.sentence
+    texts, pos = words.texts, words.pos_strings
+    c0 = context.c0
     side = "L" if b <= c0 else "R"
-    gap = c0 - b if side == "L" else a - c1
-    length = b - a
-    first_pos = words.pos(a)
-    first_text = words.text(a)
-    n = len(words)
-    cue_pos = context.cue_pos
-    length_bucket = bucket(length, (1, 2, 4, 8, 16, 32))
-    after_feature = "after=" + ("$" if b >= n else words.text(b) if words.punct(b) else words.pos(b))
-    before_feature = "before=" + (
-        "^" if a == 0 else words.text(a - 1) if words.punct(a - 1) else words.pos(a - 1)
-    )
+    gap = c0 - b if side == "L" else a - context.c1
+    first_pos = pos[a]
+    first_text = texts[a]
+    n = len(texts)
+    length_bucket = _LENGTHS[min(b - a, 33)]
+    after_feature = "after=" + ("$" if b >= n else texts[b] if words.punct(b) else pos[b])
+    before_feature = "before=" + ("^" if a == 0 else texts[a - 1] if words.punct(a - 1) else pos[a - 1])
     verbs = bisect_left(sentence.verbs, b) - bisect_left(sentence.verbs, a)
-    has_verb = verbs > 0
+    has_verb = str(verbs > 0)
+    verbs_bucket = _VERBS[min(verbs, 4)]
     commas = max(0, bisect_left(sentence.commas, b - 1) - bisect_left(sentence.commas, a + 1))
+    commas_bucket = _COMMAS[min(commas, 3)]
     function_word = not first_text.isalpha() or first_pos in {"ADP", "SCONJ", "DET", "PRON"}
+    quote_first = first_text in QUOTES or (a > 0 and texts[a - 1] in QUOTES)
     features = [
         "bias",
         "side=" + side,
-        "gap=" + bucket(gap, (0, 1, 2, 4, 8)),
+        "gap=" + _GAPS[min(gap, 9)] if gap >= 0 else "gap=0",
         "len=" + length_bucket,
         "side+len=" + side + length_bucket,
         "first=" + first_pos,
-        "last=" + words.pos(b - 1),
+        "last=" + pos[b - 1],
         "firstw=" + (first_text.lower() if function_word else "_"),
         before_feature,
         after_feature,
         "to_sent_end=" + str(b > sentence.last_word),
         "from_sent_start=" + str(a <= sentence.first_word),
-        "origin=" + origin,
-        "cuepos=" + cue_pos,
-        "quote_first=" + str(words.quote(a) or (a > 0 and words.quote(a - 1))),
-        "verb=" + str(has_verb) + "|" + side,
-        "verbs=" + bucket(verbs, (0, 1, 2, 3)),
-        "commas=" + bucket(commas, (0, 1, 2)),
-        "verbs+commas=" + bucket(verbs, (0, 1, 2, 3)) + "|" + bucket(commas, (0, 1, 2)),
+        fixed.origin,
+        fixed.cue_pos,
+        "quote_first=" + str(quote_first),
+        "verb=" + has_verb + "|" + side,
+        "verbs=" + verbs_bucket,
+        "commas=" + commas_bucket,
+        "verbs+commas=" + verbs_bucket + "|" + commas_bucket,
     ]
-    lemma = context.lemma
     rels = False
+    by_first = "|f=" + first_pos + "|" + after_feature
+    by_verb, by_commas, by_verbs = "|verb=" + has_verb, "|commas=" + commas_bucket, "|verbs=" + verbs_bucket
     for tag in tags:
         rels = rels or tag.startswith("rel=")
         features.extend(
             (
                 tag,
                 tag + "|" + side,
-                tag + "|" + cue_pos,
-                tag + "|o=" + origin,
-                tag + "|l=" + lemma,
-                tag + "|f=" + first_pos + "|" + after_feature,
-                tag + "|cuedep=" + context.cue_dep,
-                tag + "|verb=" + str(has_verb),
-                tag + "|commas=" + bucket(commas, (0, 1, 2)),
-                tag + "|verbs=" + bucket(verbs, (0, 1, 2, 3)),
+                tag + fixed.by_cue_pos,
+                tag + fixed.by_origin,
+                tag + fixed.by_lemma,
+                tag + by_first,
+                tag + fixed.by_cue_dep,
+                tag + by_verb,
+                tag + by_commas,
+                tag + by_verbs,
             )
         )
     if not rels:
@@ -336,7 +363,7 @@ def _features(context: _Context, a: int, b: int, tags: set[str]) -> tuple[str, .
         inter = max(0, min(b, rule[1]) - max(a, rule[0]))
         union = max(b, rule[1]) - min(a, rule[0])
         overlap = inter / union if union else 0.0
-        features.append("rulejac=" + bucket(int(overlap * 10), (0, 2, 5, 8, 9)))
+        features.append("rulejac=" + _JACCARD[min(int(overlap * 10), 10)])
         if a <= rule[0] and rule[1] <= b and (a, b) != rule:
             features.append("covers_rule")
         if rule[0] <= a and b <= rule[1] and (a, b) != rule:

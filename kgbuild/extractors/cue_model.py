@@ -37,6 +37,8 @@ from thinc.types import Floats2d
 
 from kgbuild import nlp
 from kgbuild.extractors.docindex import index_of
+from kgbuild.extractors.matmul_ops import one_blas_thread, use_matmul_ops
+from kgbuild.extractors.tagger_forward import CompiledTagger, compile_tagger
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +124,8 @@ def load_from(path: Path) -> Language:
         model = spacy.load(path)
     except (OSError, ValueError, KeyError) as err:
         raise CueModelError(f"cannot load {path}: {err}") from err
-    component_name(model)
+    component: Any = model.get_pipe(component_name(model))
+    use_matmul_ops(component.model)
     return model
 
 
@@ -173,24 +176,33 @@ def predict_with(model: Language, doc: Doc) -> list[ScoredSpan]:
         return []
     name = component_name(model)
     component = model.get_pipe(name)
-    if model.meta.get("kgbuild_base"):
+    base = _base_of(model)
+    if base:
         width = _listened_width(model, name)
         if doc.tensor is None or doc.tensor.shape != (len(doc), width):
             shape = None if doc.tensor is None else doc.tensor.shape
             raise CueModelError(
                 f"the Doc has no token vectors of width {width} (tensor shape {shape}): it was not made by "
-                f"the pipeline the cue model was trained on ({model.meta['kgbuild_base']})"
+                f"the pipeline the cue model was trained on ({base})"
             )
     if isinstance(component, Tagger):
-        (scores,) = component.model.predict([doc])
-        scores = numpy.asarray(scores)
+        compiled = _compiled(model, name)
+        if compiled is not None:
+            scores = compiled.scores(doc)
+        else:
+            with one_blas_thread():
+                (scores,) = component.model.predict([doc])
+            scores = numpy.asarray(scores)
         best = scores.argmax(axis=1)
         labels = component.labels
-        spans = bio_spans(doc, [labels[int(i)] for i in best])
         # The tagger's output layer is not normalized at inference: its scores are logits.
         shifted = numpy.exp(scores - scores.max(axis=1, keepdims=True))
         confidence = 1.0 / shifted.sum(axis=1)  # probability of the best tag
-        return [(label, start, end, _mean_over(doc, confidence, start, end)) for label, start, end in spans]
+        index = index_of(doc)
+        return [
+            (label, index.idx[first], index.end[last], float(confidence[first : last + 1].mean()))
+            for label, first, last in bio_runs(index.is_space, [labels[int(i)] for i in best])
+        ]
     if isinstance(component, EntityRecognizer):
         # The recognizer writes entities, and respects preset ones: give it a bare copy of the tokens.
         copy = Doc(model.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
@@ -200,33 +212,50 @@ def predict_with(model: Language, doc: Doc) -> list[ScoredSpan]:
     raise CueModelError(f"component {name!r} is a {type(component).__name__}, not a tagger or recognizer")
 
 
-def _mean_over(doc: Doc, values: numpy.ndarray, start: int, end: int) -> float:
-    span = doc.char_span(start, end)
-    return float(values[span.start : span.end].mean()) if span is not None and len(span) else 0.0
-
-
 def bio_spans(doc: Doc, tags: Sequence[str]) -> list[LabelledSpan]:
-    """Character spans from per-token ``B-X`` / ``I-X`` / ``O`` tags, read as runs of one label: a ``B-X``
-    right after an ``X`` token continues the span (in PolNeAR two spans of one label almost never touch:
-    3 of 18,000 cues), so a cue the tagger split ("talked" + "about") stays whole. Whitespace tokens never
-    start or end a span."""
-    spans: list[LabelledSpan] = []
+    """Character spans from per-token ``B-X`` / ``I-X`` / ``O`` tags (see :func:`bio_runs`)."""
+    index = index_of(doc)
+    return [
+        (label, index.idx[first], index.end[last]) for label, first, last in bio_runs(index.is_space, tags)
+    ]
+
+
+def bio_runs(is_space: Sequence[bool], tags: Sequence[str]) -> list[tuple[str, int, int]]:
+    """``(label, first token, last token)`` of per-token ``B-X`` / ``I-X`` / ``O`` tags, read as runs of one
+    label: a ``B-X`` right after an ``X`` token continues the span (in PolNeAR two spans of one label almost
+    never touch: 3 of 18,000 cues), so a cue the tagger split ("talked" + "about") stays whole. Whitespace
+    tokens never start or end a span."""
+    runs: list[tuple[str, int, int]] = []
     label: str | None = None
     first = last = 0
     for i, tag in enumerate(tags):
         kind = tag.partition("-")[2] or None
         if kind == label:
-            if label is not None and not doc[i].is_space:
+            if label is not None and not is_space[i]:
                 last = i
             continue
         if label is not None:
-            spans.append((label, doc[first].idx, doc[last].idx + len(doc[last])))
+            runs.append((label, first, last))
             label = None
-        if kind is not None and not doc[i].is_space:
+        if kind is not None and not is_space[i]:
             label, first, last = kind, i, i
     if label is not None:
-        spans.append((label, doc[first].idx, doc[last].idx + len(doc[last])))
-    return spans
+        runs.append((label, first, last))
+    return runs
+
+
+@functools.cache
+def _compiled(model: Language, name: str) -> CompiledTagger | None:
+    """The tagger's numpy forward pass, when its architecture is the shipped one."""
+    component: Any = model.get_pipe(name)
+    return compile_tagger(component.model)
+
+
+@functools.cache
+def _base_of(model: Language) -> str | None:
+    """The base pipeline a model was trained on (``Language.meta`` is rebuilt on every access)."""
+    base = model.meta.get("kgbuild_base")
+    return str(base) if base else None
 
 
 @functools.cache

@@ -121,7 +121,40 @@ class DocIndex:
     @functools.cached_property
     def tree(self) -> Tree:
         """The dependency tree as lists: children, subtree edges, dependency labels."""
-        return Tree(self.head, [self.doc.vocab.strings[d] for d in self.dep])
+        return Tree(self.head, self._strings(self.dep))
+
+    @functools.cached_property
+    def texts(self) -> list[str]:
+        """Each token as written."""
+        text = self.text
+        return [text[a:b] for a, b in zip(self.idx, self.end, strict=True)]
+
+    @functools.cached_property
+    def pos_strings(self) -> list[str]:
+        return self._strings(self.pos)
+
+    @functools.cached_property
+    def tag_strings(self) -> list[str]:
+        return self._strings(self.tag)
+
+    @functools.cached_property
+    def lower_strings(self) -> list[str]:
+        return self._strings(self.lower)
+
+    @functools.cached_property
+    def ent_strings(self) -> list[str]:
+        return self._strings(self.ent_type)
+
+    def _strings(self, column: list[int]) -> list[str]:
+        strings = self.doc.vocab.strings
+        names = {h: strings[h] if h else "" for h in set(column)}
+        return [names[h] for h in column]
+
+    @functools.cached_property
+    def is_space(self) -> list[bool]:
+        """Whether each token is whitespace only (as ``Token.is_space``)."""
+        text = self.text
+        return [text[a:b].isspace() for a, b in zip(self.idx, self.end, strict=True)]
 
     def entity_spans(self) -> list[EntitySpan]:
         """Named-entity spans, like ``Doc.ents`` but without building a Token per position."""

@@ -94,25 +94,23 @@ class Scene:
         self._sent_start = index.sent_start
         self._sent_end = index.sent_end
         strings = self.doc.vocab.strings
-        self._cue_heads = {strings.add(head) for head in lexicon.verbs}
-        self._comma_id = strings.add(",")
-        self._context_ids = spellings(strings, set(lexicon.pronouns) | lexicon.relative_pronouns)
-        self._object_clitic_ids = spellings(strings, lexicon.object_clitics)
-        self._comparative_ids = spellings(strings, lexicon.comparatives)
-        self._relay_heads = {cue.head for cue in lexicon_entries(lexicon, lexicon.relay_verbs)}
-        self._form_ids = spellings(strings, lexicon.verb_forms)
-        self._clitic_ids = spellings(strings, {"-" + c for c in lexicon.inverted_clitics} | {"-t"})
+        fixed = _lexicon_parts(lexicon, strings)
+        self._cue_heads = fixed.cue_heads
+        self._comma_id = fixed.comma_id
+        self._context_ids = fixed.context_ids
+        self._object_clitic_ids = fixed.object_clitic_ids
+        self._comparative_ids = fixed.comparative_ids
+        self._relay_heads = fixed.relay_heads
+        self._form_ids = fixed.form_ids
+        self._clitic_ids = fixed.clitic_ids
         self._conditional = index.tokens_with_morph("Mood=Cnd")
-        modal_tag = self.doc.vocab.strings.add("MD")
-        self._modal = sorted(self._conditional | {i for i, t in enumerate(index.tag) if t == modal_tag})
-        self._hedge_re = word_regex(
-            sorted(lexicon.hedge_adverbs | lexicon.hedge_adjectives) + list(lexicon.hedge_phrases)
-        )
-        self._prep_re = word_regex(sorted(lexicon.prepositions, key=len, reverse=True))
-        self._initial_re = word_regex(sorted(lexicon.initial_prepositions))
-        self._adverb_re = word_regex(sorted(lexicon.adverbs))
-        self._noun_ids = {strings.add(noun) for noun in lexicon.nouns}
-        self._relay_re = word_regex(sorted(lexicon.relay_phrases, key=len, reverse=True))
+        self._modal = sorted(self._conditional | {i for i, t in enumerate(index.tag) if t == fixed.modal_tag})
+        self._hedge_re = fixed.hedge_re
+        self._prep_re = fixed.prep_re
+        self._initial_re = fixed.initial_re
+        self._adverb_re = fixed.adverb_re
+        self._noun_ids = fixed.noun_ids
+        self._relay_re = fixed.relay_re
 
     def _is_clitic(self, token: Token) -> bool:
         text = fold(token.text)
@@ -260,3 +258,56 @@ def word_regex(words: Sequence[str]) -> re.Pattern[str] | None:
         parts = [re.escape(p).replace("'", "['’]") for p in word.split()]
         alternatives.append(r"\s+".join(parts))
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _LexiconParts:
+    """What a Scene reads from its lexicon, as string ids and compiled patterns of one string store."""
+
+    cue_heads: set[int]
+    comma_id: int
+    context_ids: set[int]
+    object_clitic_ids: set[int]
+    comparative_ids: set[int]
+    relay_heads: set[str]
+    form_ids: set[int]
+    clitic_ids: set[int]
+    modal_tag: int
+    hedge_re: re.Pattern[str] | None
+    prep_re: re.Pattern[str] | None
+    initial_re: re.Pattern[str] | None
+    adverb_re: re.Pattern[str] | None
+    noun_ids: set[int]
+    relay_re: re.Pattern[str] | None
+
+
+# Built once per lexicon and string store rather than once per Doc; the lexicon is kept so its id stays its own.
+_parts_cache: dict[tuple[int, int], tuple[Lexicon, StringStore, _LexiconParts]] = {}
+
+
+def _lexicon_parts(lexicon: Lexicon, strings: StringStore) -> _LexiconParts:
+    key = (id(lexicon), id(strings))
+    cached = _parts_cache.get(key)
+    if cached is not None:
+        return cached[2]
+    parts = _LexiconParts(
+        cue_heads={strings.add(head) for head in lexicon.verbs},
+        comma_id=strings.add(","),
+        context_ids=spellings(strings, set(lexicon.pronouns) | lexicon.relative_pronouns),
+        object_clitic_ids=spellings(strings, lexicon.object_clitics),
+        comparative_ids=spellings(strings, lexicon.comparatives),
+        relay_heads={cue.head for cue in lexicon_entries(lexicon, lexicon.relay_verbs)},
+        form_ids=spellings(strings, lexicon.verb_forms),
+        clitic_ids=spellings(strings, {"-" + c for c in lexicon.inverted_clitics} | {"-t"}),
+        modal_tag=strings.add("MD"),
+        hedge_re=word_regex(
+            sorted(lexicon.hedge_adverbs | lexicon.hedge_adjectives) + list(lexicon.hedge_phrases)
+        ),
+        prep_re=word_regex(sorted(lexicon.prepositions, key=len, reverse=True)),
+        initial_re=word_regex(sorted(lexicon.initial_prepositions)),
+        adverb_re=word_regex(sorted(lexicon.adverbs)),
+        noun_ids={strings.add(noun) for noun in lexicon.nouns},
+        relay_re=word_regex(sorted(lexicon.relay_phrases, key=len, reverse=True)),
+    )
+    _parts_cache[key] = (lexicon, strings, parts)
+    return parts

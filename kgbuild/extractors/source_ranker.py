@@ -15,11 +15,20 @@ from dataclasses import dataclass
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc
 
-from kgbuild.extractors.content_ranker import LinearRanker, Words, bucket, cue_site, shipped, weights_of
+from kgbuild.extractors.content_ranker import (
+    QUOTES,
+    LinearRanker,
+    Words,
+    bucket_table,
+    cue_site,
+    shipped,
+    weights_of,
+)
 
 SHIPPED: dict[str, str] = {"en": "en_source_ranker.json"}
 _HEAD_POS = {NOUN, PROPN, PRON}
 NONE = -1
+_GAPS = bucket_table((1, 2, 3, 5, 8, 13))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,41 +74,51 @@ def candidates(
     ]
     pos, idx, heads = index.pos, index.idx, index.head
     words = Words(doc)
+    texts, pos_strings, tag_strings, ent_strings = (
+        words.texts,
+        words.pos_strings,
+        index.tag_strings,
+        index.ent_strings,
+    )
+    dep_strings = index.tree.dep
     root_dep = root.dep_
+    by_lemma, by_origin = "|l=" + lemma, "|o=" + origin
     for i in range(s, e):
         if pos[i] not in _HEAD_POS or c0 <= i < c1:
             continue
         if content[0] <= idx[i] < content[1] and i != source_head:
             continue
-        rel = _relation(words, heads, i, c0, c1, root.i, root_dep)
+        relation = _relation(words, heads, i, c0, c1, root.i, root_dep)
+        rel = "rel=" + relation
         side = "L" if i < c0 else "R"
-        gap = c0 - i if side == "L" else i - c1 + 1
-        token_pos = words.pos(i)
-        ent = words.ent(i) or "_"
+        gap = _GAPS[min(c0 - i if side == "L" else i - c1 + 1, 14)]
+        token_pos = pos_strings[i]
+        ent = ent_strings[i] or "_"
         ruled = str(i == source_head)
-        features = [
+        quoted = texts[i] in QUOTES or (i > s and texts[i - 1] in QUOTES)
+        features = (
             "bias",
-            "rel=" + rel,
-            "rel=" + rel + "|" + side,
-            "rel=" + rel + "|l=" + lemma,
-            "rel=" + rel + "|o=" + origin,
-            "rel=" + rel + "|pos=" + token_pos,
+            rel,
+            rel + "|" + side,
+            rel + by_lemma,
+            rel + by_origin,
+            rel + "|pos=" + token_pos,
             "side=" + side,
-            "gap=" + bucket(gap, (1, 2, 3, 5, 8, 13)),
-            "side+gap=" + side + bucket(gap, (1, 2, 3, 5, 8, 13)),
+            "gap=" + gap,
+            "side+gap=" + side + gap,
             "pos=" + token_pos,
-            "tag=" + words.tag(i),
-            "dep=" + words.dep(i),
+            "tag=" + tag_strings[i],
+            "dep=" + dep_strings[i],
             "ent=" + ent,
-            "ent+rel=" + ent + "|" + rel,
+            "ent+rel=" + ent + "|" + relation,
             "word=" + (words.lower(i) if token_pos == "PRON" else "_"),
             "rule=" + ruled,
-            "rule+rel=" + ruled + "|" + rel,
+            "rule+rel=" + ruled + "|" + relation,
             "rule+o=" + ruled + "|" + origin,
-            "quoted=" + str(words.quote(i) or (i > s and words.quote(i - 1))),
+            "quoted=" + str(quoted),
             *base,
-        ]
-        found.append(SourceCandidate(i, tuple(features)))
+        )
+        found.append(SourceCandidate(i, features))
     return found
 
 

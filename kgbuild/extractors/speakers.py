@@ -8,7 +8,7 @@ length of the article.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,14 +49,11 @@ class SpeakerResolver:
         self.lexicon = lexicon
         self.entities = sorted(entities, key=lambda e: e.span.start)
         self._entity_at = [-1] * len(index)
-        k = 0
-        if self.entities:
-            for i, (start, end) in enumerate(zip(index.idx, index.end, strict=True)):
-                while k < len(self.entities) and self.entities[k].span.end <= start:
-                    k += 1
-                if k == len(self.entities):
-                    break
-                if self.entities[k].span.start < end:
+        for k, entity in enumerate(self.entities):  # tokens overlapping the entity's characters
+            for i in range(
+                bisect_right(index.end, entity.span.start), bisect_left(index.idx, entity.span.end)
+            ):
+                if self._entity_at[i] < 0:
                     self._entity_at[i] = k
         self._sentence_of = index.sentence
         self._starts = index.idx

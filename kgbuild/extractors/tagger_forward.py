@@ -1,0 +1,156 @@
+"""The cue tagger's forward pass in plain numpy, for inference on one Doc at a time.
+
+Through thinc, the shipped tagger spends more time in the framework around its layers (some forty layer calls,
+list and ragged conversions per Doc) than in its arithmetic. :func:`compile_tagger` reads the weights of a
+trained model of the one architecture kgbuild ships (``kgbuild.BaseVectorsEncoder.v1`` with hash embeddings,
+one window layer, ``spacy.Tagger.v2``'s linear output) and computes the same scores in a dozen numpy calls. A
+model of any other shape gets None, and is run through thinc as before. ``tests/test_tagger_forward.py`` checks
+that both give the same scores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy
+from spacy.tokens import Doc
+from thinc.api import Model, NumpyOps
+
+from kgbuild.extractors.matmul_ops import one_blas_thread
+
+# The layer layout of the shipped architecture, as thinc names it.
+SIGNATURE = (
+    "tok2vec-listener|extract_features>>list2ragged>>with_array(ints-getitem>>hashembed|ints-getitem>>hashembed"
+    "|ints-getitem>>hashembed|ints-getitem>>hashembed)>>with_array(maxout>>layernorm>>dropout)>>ragged2list"
+    ">>with_array(maxout>>layernorm)>>with_array(residual(expand_window>>maxout>>layernorm>>dropout))"
+    ">>with_array(softmax)"
+)
+_EPSILON = 1e-08  # thinc's LayerNorm adds it to the variance
+_OPS = NumpyOps()
+
+
+@dataclass(frozen=True)
+class _MaxoutNorm:
+    """Maxout (``pieces`` linear maps, the largest kept) followed by layer normalization."""
+
+    weights: numpy.ndarray  # (inputs, pieces * outputs): piece by piece, for ``inputs @ weights``
+    bias: numpy.ndarray  # (pieces * outputs,)
+    outputs: int
+    pieces: int
+    gain: numpy.ndarray
+    shift: numpy.ndarray
+
+    def __call__(self, inputs: numpy.ndarray) -> numpy.ndarray:
+        scores = inputs @ self.weights
+        scores += self.bias
+        width = self.outputs
+        best = scores[:, :width]
+        for piece in range(1, self.pieces):  # pieces side by side: no reduction over a short axis
+            best = numpy.maximum(best, scores[:, piece * width : (piece + 1) * width])
+        mean = best.mean(axis=1, keepdims=True)
+        variance = best.var(axis=1, keepdims=True) + _EPSILON
+        return ((best - mean) * variance**-0.5) * self.gain + self.shift
+
+
+@dataclass(frozen=True)
+class _HashTable:
+    vectors: numpy.ndarray
+    seed: int
+
+
+@dataclass(frozen=True)
+class CompiledTagger:
+    """Weights of a trained cue tagger, with a numpy forward pass giving its per-token scores."""
+
+    columns: tuple[str, ...]  # token attributes hashed into the embeddings
+    tables: tuple[_HashTable, ...]  # one per column
+    embed: _MaxoutNorm
+    mix: _MaxoutNorm
+    window: _MaxoutNorm
+    out_weights: numpy.ndarray  # (width, labels)
+    out_bias: numpy.ndarray
+
+    def scores(self, doc: Doc) -> numpy.ndarray:
+        """Per-token scores (tokens x labels, unnormalized) for ``doc``, whose ``tensor`` holds the base
+        pipeline's token vectors."""
+        ids = numpy.ascontiguousarray(doc.to_array(list(self.columns)), dtype="uint64")
+        if ids.ndim == 1:
+            ids = ids.reshape(-1, 1)
+        with one_blas_thread():
+            parts = [
+                _OPS.gather_add(
+                    table.vectors,
+                    _OPS.hash(numpy.ascontiguousarray(ids[:, k]), table.seed) % len(table.vectors),
+                )
+                for k, table in enumerate(self.tables)
+            ]
+            own = self.embed(numpy.hstack(parts))
+            vectors = self.mix(numpy.hstack((numpy.asarray(doc.tensor, dtype="float32"), own)))
+            vectors = vectors + self.window(_windows(vectors))
+            result: numpy.ndarray = vectors @ self.out_weights + self.out_bias
+        return result
+
+
+def _windows(vectors: numpy.ndarray) -> numpy.ndarray:
+    """Each row next to its neighbours, ``[previous, itself, next]``, zeros past either end."""
+    n, width = vectors.shape
+    cols = numpy.zeros((n, 3, width), dtype=vectors.dtype)
+    cols[1:, 0] = vectors[:-1]
+    cols[:, 1] = vectors
+    cols[:-1, 2] = vectors[1:]
+    return cols.reshape(n, 3 * width)
+
+
+def compile_tagger(model: Model[Any, Any]) -> CompiledTagger | None:
+    """The numpy forward pass of a tagger's thinc ``model``, or None when its layout is not the shipped one."""
+    if model.name != SIGNATURE:
+        return None
+    nodes = list(model.walk())
+    embed_chain = _named(nodes, lambda name: name.startswith("extract_features>>"))
+    residual = _named(nodes, lambda name: name.startswith("residual("))
+    mix = _named(nodes, lambda name: name == "with_array(maxout>>layernorm)")
+    output = _named(nodes, lambda name: name == "softmax")
+    features = _named(list(embed_chain.walk()), lambda name: name == "extract_features")
+    tables = sorted(
+        (node for node in embed_chain.walk() if node.name == "hashembed"),
+        key=lambda node: node.attrs["column"],
+    )
+    if output.attrs.get("softmax_normalize", False) or len(tables) != len(features.attrs["columns"]):
+        return None
+    return CompiledTagger(
+        columns=tuple(str(column) for column in features.attrs["columns"]),
+        tables=tuple(_HashTable(_floats(node.get_param("E")), int(node.attrs["seed"])) for node in tables),
+        embed=_maxout_norm(list(embed_chain.walk())),
+        mix=_maxout_norm(list(mix.walk())),
+        window=_maxout_norm(list(residual.walk())),
+        out_weights=_floats(output.get_param("W").T),
+        out_bias=_floats(output.get_param("b")),
+    )
+
+
+def _named(nodes: Sequence[Model[Any, Any]], test: Any) -> Model[Any, Any]:
+    found = [node for node in nodes if test(node.name)]
+    if len(found) != 1:
+        raise ValueError(f"expected one matching layer, found {len(found)}")
+    return found[0]
+
+
+def _maxout_norm(nodes: Sequence[Model[Any, Any]]) -> _MaxoutNorm:
+    maxout = _named(nodes, lambda name: name == "maxout")
+    norm = _named(nodes, lambda name: name == "layernorm")
+    weights, bias = numpy.asarray(maxout.get_param("W")), numpy.asarray(maxout.get_param("b"))
+    outputs, pieces, inputs = weights.shape
+    return _MaxoutNorm(
+        weights=_floats(weights.transpose(1, 0, 2).reshape(pieces * outputs, inputs).T),
+        bias=_floats(bias.T.reshape(pieces * outputs)),
+        outputs=int(outputs),
+        pieces=int(pieces),
+        gain=_floats(norm.get_param("G")),
+        shift=_floats(norm.get_param("b")),
+    )
+
+
+def _floats(array: Any) -> numpy.ndarray:
+    return numpy.ascontiguousarray(numpy.asarray(array), dtype="float32")

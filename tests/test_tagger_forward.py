@@ -1,0 +1,72 @@
+"""The cue tagger's numpy forward pass computes what thinc computes, and the numpy matrix products give thinc's
+results; other model layouts stay with thinc."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy
+import pytest
+import spacy
+from thinc.api import Linear, Model, NumpyOps, chain
+
+from kgbuild import nlp
+from kgbuild.extractors import cue_model
+from kgbuild.extractors.matmul_ops import MatmulOps, one_blas_thread
+from kgbuild.extractors.tagger_forward import compile_tagger
+
+TEXTS = [
+    "The senator said on Monday that the bill would pass before the recess.",
+    '"We will not back down," the union leader told a crowd of striking nurses outside the hospital.',
+    "According to two officials familiar with the talks, the deal collapsed late on Friday.",
+    "Critics accused the mayor of hiding the audit, which he denied in a short statement.",
+    "Rain.",
+    "The council, which met for three hours, reportedly rejected the plan; residents were furious.\n\nMore later.",
+]
+
+
+@pytest.fixture(scope="module")
+def english() -> spacy.language.Language:
+    try:
+        return nlp.load("en")
+    except nlp.NoPipelineError as err:
+        pytest.skip(str(err))
+
+
+@pytest.mark.slow
+def test_tagger_forward_scores_match_thinc(english: spacy.language.Language) -> None:
+    model = cue_model.load_cue_model("en")
+    assert model is not None
+    component = model.get_pipe(cue_model.component_name(model))
+    compiled = compile_tagger(component.model)  # type: ignore[attr-defined]
+    assert compiled is not None
+    for doc in english.pipe(TEXTS):
+        with one_blas_thread():
+            (expected,) = component.model.predict([doc])  # type: ignore[attr-defined]
+        expected = numpy.asarray(expected)
+        got = compiled.scores(doc)
+        assert got.shape == expected.shape == (len(doc), len(component.labels))  # type: ignore[attr-defined]
+        numpy.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-4)
+        assert (got.argmax(axis=1) == expected.argmax(axis=1)).all()
+
+
+def test_tagger_forward_other_layouts_are_not_compiled() -> None:
+    model: Model[Any, Any] = chain(Linear(4, 3), Linear(2, 4))
+    model.initialize(X=NumpyOps().alloc2f(2, 3))
+    assert compile_tagger(model) is None
+
+
+@pytest.mark.parametrize(("trans1", "trans2"), [(False, False), (False, True), (True, False), (True, True)])
+@pytest.mark.parametrize("into", [False, True])
+def test_matmul_ops_gemm_matches_numpy_ops(trans1: bool, trans2: bool, into: bool) -> None:
+    rng = numpy.random.default_rng(7)
+    x = rng.standard_normal((5, 7) if not trans1 else (7, 5)).astype("float32")
+    y = rng.standard_normal((7, 3) if not trans2 else (3, 7)).astype("float32")
+    expected = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    if into:
+        out = numpy.full((5, 3), 99.0, dtype="float32")
+        got = MatmulOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+        assert got is out
+    else:
+        got = MatmulOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    numpy.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)
