@@ -3,6 +3,7 @@ results; other model layouts stay with thinc."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 import numpy
@@ -48,6 +49,26 @@ def test_tagger_forward_scores_match_thinc(english: spacy.language.Language) -> 
         assert got.shape == expected.shape == (len(doc), len(component.labels))  # type: ignore[attr-defined]
         numpy.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-4)
         assert (got.argmax(axis=1) == expected.argmax(axis=1)).all()
+
+
+@pytest.mark.slow
+def test_tagger_forward_embedding_cache_keeps_scores(english: spacy.language.Language) -> None:
+    model = cue_model.load_cue_model("en")
+    assert model is not None
+    compiled = compile_tagger(model.get_pipe(cue_model.component_name(model)).model)  # type: ignore[attr-defined]
+    assert compiled is not None
+    tiny = dataclasses.replace(compiled, cache_limit=8, _seen={})  # evicted many times over
+    docs = list(english.pipe(TEXTS))
+    fresh = [
+        compiled.embed_ids(numpy.ascontiguousarray(doc.to_array(list(compiled.columns)), dtype="uint64"))
+        for doc in docs
+    ]
+    for _ in range(2):
+        for doc, expected in zip(docs, fresh, strict=True):
+            numpy.testing.assert_allclose(tiny.scores(doc), compiled.scores(doc), rtol=1e-5, atol=1e-5)
+            ids = numpy.ascontiguousarray(doc.to_array(list(compiled.columns)), dtype="uint64")
+            numpy.testing.assert_allclose(compiled._own_vectors(ids), expected, rtol=1e-6, atol=1e-6)
+    assert 0 < len(tiny._seen) <= 8 + max(len(doc) for doc in docs)
 
 
 def test_tagger_forward_other_layouts_are_not_compiled() -> None:

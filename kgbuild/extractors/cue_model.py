@@ -195,13 +195,16 @@ def predict_with(model: Language, doc: Doc) -> list[ScoredSpan]:
             scores = numpy.asarray(scores)
         best = scores.argmax(axis=1)
         labels = component.labels
+        outside = labels.index(OUTSIDE) if OUTSIDE in labels else -1
         # The tagger's output layer is not normalized at inference: its scores are logits.
         shifted = numpy.exp(scores - scores.max(axis=1, keepdims=True))
         confidence = 1.0 / shifted.sum(axis=1)  # probability of the best tag
         index = index_of(doc)
         return [
             (label, index.idx[first], index.end[last], float(confidence[first : last + 1].mean()))
-            for label, first, last in bio_runs(index.is_space, [labels[int(i)] for i in best])
+            for label, first, last in tag_runs(
+                index.is_space, [(int(i), labels[best[i]]) for i in numpy.flatnonzero(best != outside)]
+            )
         ]
     if isinstance(component, EntityRecognizer):
         # The recognizer writes entities, and respects preset ones: give it a bare copy of the tokens.
@@ -221,24 +224,30 @@ def bio_spans(doc: Doc, tags: Sequence[str]) -> list[LabelledSpan]:
 
 
 def bio_runs(is_space: Sequence[bool], tags: Sequence[str]) -> list[tuple[str, int, int]]:
-    """``(label, first token, last token)`` of per-token ``B-X`` / ``I-X`` / ``O`` tags, read as runs of one
-    label: a ``B-X`` right after an ``X`` token continues the span (in PolNeAR two spans of one label almost
-    never touch: 3 of 18,000 cues), so a cue the tagger split ("talked" + "about") stays whole. Whitespace
-    tokens never start or end a span."""
+    """``(label, first token, last token)`` of per-token ``B-X`` / ``I-X`` / ``O`` tags (see :func:`tag_runs`)."""
+    return tag_runs(is_space, [(i, tag) for i, tag in enumerate(tags) if tag != OUTSIDE])
+
+
+def tag_runs(is_space: Sequence[bool], tagged: Iterable[tuple[int, str]]) -> list[tuple[str, int, int]]:
+    """``(label, first token, last token)`` of the tokens tagged ``B-X`` / ``I-X`` (``tagged``: position and
+    tag, in text order; the others are ``O``), read as runs of one label: a ``B-X`` right after an ``X`` token
+    continues the span (in PolNeAR two spans of one label almost never touch: 3 of 18,000 cues), so a cue the
+    tagger split ("talked" + "about") stays whole. Whitespace tokens never start or end a span."""
     runs: list[tuple[str, int, int]] = []
     label: str | None = None
-    first = last = 0
-    for i, tag in enumerate(tags):
+    first = last = previous = -2
+    for i, tag in tagged:
         kind = tag.partition("-")[2] or None
-        if kind == label:
-            if label is not None and not is_space[i]:
+        if kind is not None and kind == label and i == previous + 1:
+            if not is_space[i]:
                 last = i
-            continue
-        if label is not None:
-            runs.append((label, first, last))
-            label = None
-        if kind is not None and not is_space[i]:
-            label, first, last = kind, i, i
+        else:
+            if label is not None:
+                runs.append((label, first, last))
+                label = None
+            if kind is not None and not is_space[i]:
+                label, first, last = kind, i, i
+        previous = i
     if label is not None:
         runs.append((label, first, last))
     return runs

@@ -11,7 +11,9 @@ import functools
 import weakref
 from bisect import bisect_left
 from dataclasses import dataclass
+from typing import cast
 
+import numpy
 from spacy.attrs import (
     DEP,
     ENT_IOB,
@@ -83,37 +85,31 @@ class DocIndex:
         self.doc = doc
         self.text = doc.text
         n = len(doc)
-        if n:
-            table = doc.to_array(
-                [IDX, LENGTH, SENT_START, LEMMA, ORTH, POS, MORPH, TAG, ENT_IOB, ENT_TYPE, HEAD, DEP, LOWER]
-            )
-            columns = table.T.tolist()
-        else:
-            columns = [[] for _ in range(13)]
-        idx, length, sent_start, lemma, orth, pos, morph, tag, ent_iob, ent_type, head, dep, lower = columns
+        table = doc.to_array(
+            [IDX, LENGTH, SENT_START, LEMMA, ORTH, POS, MORPH, TAG, ENT_IOB, ENT_TYPE, HEAD, DEP, LOWER]
+        ).reshape(n, 13)
+        columns = cast(list[list[int]], table.T.tolist())
+        idx, _, _, lemma, orth, pos, morph, tag, ent_iob, ent_type, _, dep, lower = columns
+        signed = table.view(numpy.int64)  # HEAD is an offset, stored in two's complement
+        positions = numpy.arange(n, dtype=numpy.int64)
         self.idx: list[int] = idx
-        self.end: list[int] = [i + k for i, k in zip(idx, length, strict=True)]
+        self.end: list[int] = (signed[:, 0] + signed[:, 1]).tolist()
         self.lemma: list[int] = lemma
         self.orth: list[int] = orth  # the word as written (LOWER is not set in a bare Vocab)
         self.pos: list[int] = pos
         self.morph: list[int] = morph
         self.tag: list[int] = tag
-        # HEAD comes as an offset (two's complement in an unsigned column): the head's index here
-        self.head: list[int] = [i + (h if h < 2**63 else h - 2**64) for i, h in enumerate(head)]
+        self.head: list[int] = (positions + signed[:, 10]).tolist()
         self.dep: list[int] = dep
         self.lower: list[int] = lower
         self.ent_type: list[int] = ent_type
         self._ent_iob = ent_iob
         self._ent_type = ent_type
-        self.sent_start: list[int] = [0] * n
-        self.sent_end: list[int] = [n] * n
-        self.sentence: list[int] = [0] * n
-        starts = [i for i, flag in enumerate(sent_start) if flag == 1 or i == 0]
-        for number, (first, nxt) in enumerate(zip(starts, [*starts[1:], n][: len(starts)], strict=True)):
-            for i in range(first, nxt):
-                self.sent_start[i] = first
-                self.sent_end[i] = nxt
-                self.sentence[i] = number
+        starts = numpy.flatnonzero((signed[:, 2] == 1) | (positions == 0))
+        lengths = numpy.diff(numpy.append(starts, n))
+        self.sent_start: list[int] = numpy.repeat(starts, lengths).tolist()
+        self.sent_end: list[int] = numpy.repeat(starts + lengths, lengths).tolist()
+        self.sentence: list[int] = numpy.repeat(numpy.arange(len(starts)), lengths).tolist()
 
     def __len__(self) -> int:
         return len(self.idx)

@@ -11,8 +11,8 @@ that both give the same scores.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, cast
 
 import numpy
 from spacy.tokens import Doc
@@ -72,6 +72,11 @@ class CompiledTagger:
     out_weights: numpy.ndarray  # (width, labels)
     out_bias: numpy.ndarray
 
+    # A token's own embedding depends only on its hashed attributes: each distinct set is computed once
+    # (news repeats most of its words), up to this many kept at a time.
+    _seen: dict[bytes, numpy.ndarray] = field(default_factory=dict, compare=False, repr=False)
+    cache_limit: int = 50_000
+
     def scores(self, doc: Doc) -> numpy.ndarray:
         """Per-token scores (tokens x labels, unnormalized) for ``doc``, whose ``tensor`` holds the base
         pipeline's token vectors."""
@@ -79,18 +84,35 @@ class CompiledTagger:
         if ids.ndim == 1:
             ids = ids.reshape(-1, 1)
         with one_blas_thread():
-            parts = [
-                _OPS.gather_add(
-                    table.vectors,
-                    _OPS.hash(numpy.ascontiguousarray(ids[:, k]), table.seed) % len(table.vectors),
-                )
-                for k, table in enumerate(self.tables)
-            ]
-            own = self.embed(numpy.hstack(parts))
+            own = self._own_vectors(ids)
             vectors = self.mix(numpy.hstack((numpy.asarray(doc.tensor, dtype="float32"), own)))
             vectors = vectors + self.window(_windows(vectors))
             result: numpy.ndarray = vectors @ self.out_weights + self.out_bias
         return result
+
+    def _own_vectors(self, ids: numpy.ndarray) -> numpy.ndarray:
+        rows = ids.view(numpy.dtype((numpy.void, ids.shape[1] * ids.itemsize))).ravel()
+        keys = cast(list[bytes], rows.tolist())
+        seen = self._seen
+        found = [seen.get(key) for key in keys]
+        missing = [i for i, vector in enumerate(found) if vector is None]
+        if missing:
+            if len(seen) + len(missing) > self.cache_limit:
+                seen.clear()
+            for i, vector in zip(missing, self.embed_ids(ids[missing]), strict=True):
+                seen[keys[i]] = found[i] = vector
+        return numpy.stack(found)  # type: ignore[arg-type]
+
+    def embed_ids(self, ids: numpy.ndarray) -> numpy.ndarray:
+        """The tagger's own embedding of tokens given their hashed attributes (tokens x columns)."""
+        parts = [
+            _OPS.gather_add(
+                table.vectors,
+                _OPS.hash(numpy.ascontiguousarray(ids[:, k]), table.seed) % len(table.vectors),
+            )
+            for k, table in enumerate(self.tables)
+        ]
+        return self.embed(numpy.hstack(parts))
 
 
 def _windows(vectors: numpy.ndarray) -> numpy.ndarray:
