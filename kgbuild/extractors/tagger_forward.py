@@ -10,6 +10,7 @@ that both give the same scores.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
@@ -20,12 +21,14 @@ from thinc.api import Model, NumpyOps
 
 from kgbuild.extractors.matmul_ops import one_blas_thread
 
-# The layer layout of the shipped architecture, as thinc names it.
-SIGNATURE = (
-    "tok2vec-listener|extract_features>>list2ragged>>with_array(ints-getitem>>hashembed|ints-getitem>>hashembed"
-    "|ints-getitem>>hashembed|ints-getitem>>hashembed)>>with_array(maxout>>layernorm>>dropout)>>ragged2list"
-    ">>with_array(maxout>>layernorm)>>with_array(residual(expand_window>>maxout>>layernorm>>dropout))"
-    ">>with_array(softmax)"
+# The layer layout of the shipped architecture, as thinc names it, with one hash table per token attribute.
+_LAYOUT = re.compile(
+    re.escape("tok2vec-listener|extract_features>>list2ragged>>with_array(")
+    + r"ints-getitem>>hashembed(?:\|ints-getitem>>hashembed)*"
+    + re.escape(
+        ")>>with_array(maxout>>layernorm>>dropout)>>ragged2list>>with_array(maxout>>layernorm)"
+        ">>with_array(residual(expand_window>>maxout>>layernorm>>dropout))>>with_array(softmax)"
+    )
 )
 _EPSILON = 1e-08  # thinc's LayerNorm adds it to the variance
 _OPS = NumpyOps()
@@ -127,7 +130,7 @@ def _windows(vectors: numpy.ndarray) -> numpy.ndarray:
 
 def compile_tagger(model: Model[Any, Any]) -> CompiledTagger | None:
     """The numpy forward pass of a tagger's thinc ``model``, or None when its layout is not the shipped one."""
-    if model.name != SIGNATURE:
+    if not _LAYOUT.fullmatch(model.name):
         return None
     nodes = list(model.walk())
     embed_chain = _named(nodes, lambda name: name.startswith("extract_features>>"))
