@@ -67,7 +67,7 @@ def test_tagger_forward_embedding_cache_keeps_scores(english: spacy.language.Lan
         for doc, expected in zip(docs, fresh, strict=True):
             numpy.testing.assert_allclose(tiny.scores(doc), compiled.scores(doc), rtol=1e-5, atol=1e-5)
             ids = numpy.ascontiguousarray(doc.to_array(list(compiled.columns)), dtype="uint64")
-            numpy.testing.assert_allclose(compiled._own_vectors(ids), expected, rtol=1e-6, atol=1e-6)
+            numpy.testing.assert_allclose(compiled._own_vectors(ids), expected, rtol=1e-4, atol=1e-5)
     assert 0 < len(tiny._seen) <= 8 + max(len(doc) for doc in docs)
 
 

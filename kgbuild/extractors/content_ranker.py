@@ -194,15 +194,15 @@ class _Sentence:
     """Where the words of one sentence are, for the edges and shapes of candidate spans."""
 
     def __init__(self, index: DocIndex, start: int, end: int) -> None:
-        text, idx, ends, pos = index.text, index.idx, index.end, index.pos
+        texts, pos = index.texts, index.pos
         self.edge = [
-            pos[k] in _SPACE_OR_PUNCT and (text[idx[k] : ends[k]] in _EDGE_PUNCT or pos[k] == SPACE)
+            pos[k] in _SPACE_OR_PUNCT and (texts[k] in _EDGE_PUNCT or pos[k] == SPACE)
             for k in range(start, end)
         ]
         self.word = [pos[k] not in _SPACE_OR_PUNCT for k in range(start, end)]
-        self.complementizer = [text[idx[k] : ends[k]].lower() in _COMPLEMENTIZERS for k in range(start, end)]
+        self.complementizer = [texts[k].lower() in _COMPLEMENTIZERS for k in range(start, end)]
         self.verbs = [k for k in range(start, end) if pos[k] in _VERB_POS]
-        self.commas = [k for k in range(start, end) if text[idx[k] : ends[k]] in {",", ";", "—", "–"}]
+        self.commas = [k for k in range(start, end) if texts[k] in {",", ";", "—", "–"}]
         words = [k for k in range(start, end) if self.word[k - start]]
         self.first_word = words[0] if words else end
         self.last_word = words[-1] if words else start - 1

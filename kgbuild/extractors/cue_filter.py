@@ -63,39 +63,43 @@ def features(
     if cue_span is None or len(cue_span) == 0:
         return ("bias", "nocue")
     root = cue_span.root
+    index = index_of(doc)
+    r = root.i
     lemma = root.lemma_.lower()
-    words = " ".join(t.lower_ for t in cue_span)
+    pos, tag, dep = index.pos_strings[r], index.tag_strings[r], index.tree.dep[r]
+    words = " ".join(index.lower_strings[cue_span.start : cue_span.end])
     model = max((score for s, e, score in model_cues if s < cue[1] and cue[0] < e), default=-1.0)
     model_feature = "model=" + ("none" if model < 0 else bucket(int(model * 10), (4, 5, 6, 7, 8, 9)))
-    content_len = len(index_of(doc).text[content[0] : content[1]].split())
+    content_len = len(index.text[content[0] : content[1]].split())
     side = "L" if content[1] <= cue[0] else "R"
-    quoted = any(ch in index_of(doc).text[max(0, content[0] - 1) : content[0] + 1] for ch in "\"“”'‘’")
+    quoted = any(ch in index.text[max(0, content[0] - 1) : content[0] + 1] for ch in "\"“”'‘’")
     inner = _inside_quote(doc, cue_span.start)
+    has_source = "none" if source is None else "yes"
     result = [
         "bias",
         "o=" + origin,
         "l=" + lemma,
         "l+o=" + lemma + "|" + origin,
         "w=" + words,
-        "pos=" + root.pos_,
-        "tag=" + root.tag_,
-        "dep=" + root.dep_,
-        "pos+dep=" + root.pos_ + "|" + root.dep_,
+        "pos=" + pos,
+        "tag=" + tag,
+        "dep=" + dep,
+        "pos+dep=" + pos + "|" + dep,
         "ntok=" + bucket(len(cue_span), (1, 2, 3, 5)),
         model_feature,
         model_feature + "|o=" + origin,
-        model_feature + "|pos=" + root.pos_,
-        "src=" + ("none" if source is None else "yes"),
-        "src+o=" + ("none" if source is None else "yes") + "|" + origin,
+        model_feature + "|pos=" + pos,
+        "src=" + has_source,
+        "src+o=" + has_source + "|" + origin,
         "clen=" + bucket(content_len, (1, 2, 4, 8, 16, 32)),
         "side=" + side,
         "quoted=" + str(quoted),
         "quoted+side=" + str(quoted) + side,
         "incue_quote=" + str(inner),
         "l+side=" + lemma + "|" + side,
-        "l+src=" + lemma + "|" + ("none" if source is None else "yes"),
-        "neg=" + str(any(c.dep_ == "neg" for c in root.children)),
-        "first=" + str(doc[cue_span.start].is_sent_start is True),
+        "l+src=" + lemma + "|" + has_source,
+        "neg=" + str(any(index.tree.dep[c] == "neg" for c in index.tree.children[r])),
+        "first=" + str(index.sent_start[cue_span.start] == cue_span.start),
     ]
     nested = "no" if outer is None else nesting(doc, cue_span.root, outer)
     result.extend(("nest=" + nested, "nest+o=" + nested + "|" + origin, "nest+l=" + nested + "|" + lemma))

@@ -29,6 +29,7 @@ SHIPPED: dict[str, str] = {"en": "en_source_ranker.json"}
 _HEAD_POS = {NOUN, PROPN, PRON}
 NONE = -1
 _GAPS = bucket_table((1, 2, 3, 5, 8, 13))
+_FAR = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +90,12 @@ def candidates(
         if content[0] <= idx[i] < content[1] and i != source_head:
             continue
         relation = _relation(words, heads, i, c0, c1, root.i, root_dep)
-        rel = "rel=" + relation
         side = "L" if i < c0 else "R"
-        gap = _GAPS[min(c0 - i if side == "L" else i - c1 + 1, 14)]
+        distance = c0 - i if side == "L" else i - c1 + 1
+        if distance > _FAR and relation.startswith("far:") and i != source_head:
+            continue  # unlinked and distant: hardly ever the source, and most of the candidates
+        rel = "rel=" + relation
+        gap = _GAPS[min(distance, 14)]
         token_pos = pos_strings[i]
         ent = ent_strings[i] or "_"
         ruled = str(i == source_head)
