@@ -110,3 +110,34 @@ def test_attributions_v2_trained_parts_can_be_switched_off() -> None:
     text = "Officials said on Tuesday that the plant would close, according to a statement."
     plain = attributions(text, content_ranker=False, source_ranker=False, cue_filter=False)
     assert ("Officials", "said", "the plant would close") in triples(plain)
+
+
+def test_attributions_v2_rankers_only_rechoose_what_the_filter_keeps(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kgbuild.extractors import attributions as module
+    from kgbuild.extractors import content_ranker, cue_filter, source_ranker
+
+    text = (
+        "Officials said on Tuesday that the plant would close. Critics argued the decision came far too late."
+    )
+    asked: list[tuple[int, int]] = []
+    real_content, real_source = content_ranker.candidates, source_ranker.candidates
+
+    def counted_content(doc, cue, content, origin):  # type: ignore[no-untyped-def]
+        asked.append(cue)
+        return real_content(doc, cue, content, origin)
+
+    def counted_source(doc, cue, content, head, origin):  # type: ignore[no-untyped-def]
+        asked.append(cue)
+        return real_source(doc, cue, content, head, origin)
+
+    monkeypatch.setattr(module.content_ranker, "candidates", counted_content)
+    monkeypatch.setattr(module.source_ranker, "candidates", counted_source)
+    kept = attributions(text)
+    assert kept
+    assert len(asked) == 2 * len(kept)  # each kept reading ranked once for content, once for source
+    asked.clear()
+    shipped = cue_filter.load("en")
+    assert shipped is not None
+    monkeypatch.setattr(module.cue_filter, "load", lambda lang: dataclasses.replace(shipped, threshold=1.01))
+    assert attributions(text) == []
+    assert asked == []  # nothing left for the rankers

@@ -69,10 +69,11 @@ def instances(
     source, or none where the gold has none), else 0."""
     extract = get_extractor("attributions.v2")
     seen: set[tuple[int, int]] = set()
-    # as attributions.v2 reads before its filter: nested attributions kept, for the filter to judge
+    # as attributions.v2 reads before its filter: nested attributions kept, for the filter to judge; the filter
+    # judges the rules' own content and source, the source ranker the content ranker's content
     settings = {
-        "content_ranker": what != "content",
-        "source_ranker": what == "cue",
+        "content_ranker": what == "source",
+        "source_ranker": False,
         "cue_filter": False,
         "nested": True,
     }

@@ -189,12 +189,12 @@ class AttributionFinder(ChainRules):
         candidates.sort(key=lambda c: (c.cue[0], not c.shares_cue, c.cue[1]))
         # a trimming rule can leave an empty or inverted span on odd text; such a candidate is no attribution
         candidates = [c for c in candidates if _well_formed(c)]
+        if self.checker is not None:
+            candidates = self._filtered(candidates, self.checker)
         if self.ranker is not None:
             self._rerank(candidates, self.ranker)
         if self.source_ranker is not None:
             self._rerank_sources(candidates, self.source_ranker)
-        if self.checker is not None:
-            candidates = self._filtered(candidates, self.checker)
         self._resolve(candidates)
         index = {id(c): n for n, c in enumerate(candidates)}
         for cand in candidates:
