@@ -8,6 +8,7 @@ equal. Article ids come from user input: they are percent-encoded whole, so a
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from urllib.parse import quote
@@ -25,6 +26,7 @@ def _encode(text: str) -> str:
     return quote(text, safe="")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names recur within and across articles
 def identity_key(name: str) -> str:
     """Key under which names are the same entity: ``"Sergueï  Lavrov"`` -> ``"serguei-lavrov"``.
 
