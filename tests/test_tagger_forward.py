@@ -57,7 +57,9 @@ def test_tagger_forward_embedding_cache_keeps_scores(english: spacy.language.Lan
     assert model is not None
     compiled = compile_tagger(model.get_pipe(cue_model.component_name(model)).model)  # type: ignore[attr-defined]
     assert compiled is not None
-    tiny = dataclasses.replace(compiled, cache_limit=8, _seen={})  # evicted many times over
+    tiny = dataclasses.replace(
+        compiled, cache_limit=8, _seen=type(compiled._seen)()
+    )  # evicted again and again
     docs = list(english.pipe(TEXTS))
     fresh = [
         compiled.embed_ids(numpy.ascontiguousarray(doc.to_array(list(compiled.columns)), dtype="uint64"))

@@ -273,8 +273,6 @@ class _Fixed:
     def __init__(self, context: _Context) -> None:
         self.origin = "origin=" + context.origin
         self.cue_pos = "cuepos=" + context.cue_pos
-        self.by_cue_pos = "|" + context.cue_pos
-        self.by_origin = "|o=" + context.origin
         self.by_lemma = "|l=" + context.lemma
         self.by_cue_dep = "|cuedep=" + context.cue_dep
 
@@ -340,19 +338,15 @@ def _features(context: _Context, fixed: _Fixed, a: int, b: int, tags: set[str]) 
     ]
     rels = False
     by_first = "|f=" + first_pos + "|" + after_feature
-    by_verb, by_commas, by_verbs = "|verb=" + has_verb, "|commas=" + commas_bucket, "|verbs=" + verbs_bucket
+    by_commas, by_verbs = "|commas=" + commas_bucket, "|verbs=" + verbs_bucket
     for tag in tags:
         rels = rels or tag.startswith("rel=")
         features.extend(
             (
                 tag,
-                tag + "|" + side,
-                tag + fixed.by_cue_pos,
-                tag + fixed.by_origin,
                 tag + fixed.by_lemma,
                 tag + by_first,
                 tag + fixed.by_cue_dep,
-                tag + by_verb,
                 tag + by_commas,
                 tag + by_verbs,
             )

@@ -76,8 +76,8 @@ class CompiledTagger:
     out_bias: numpy.ndarray
 
     # A token's own embedding depends only on its hashed attributes: each distinct set is computed once
-    # (news repeats most of its words), up to this many kept at a time.
-    _seen: dict[bytes, numpy.ndarray] = field(default_factory=dict, compare=False, repr=False)
+    # (news repeats most of its words), up to ``cache_limit`` kept at a time.
+    _seen: _Embeddings = field(default_factory=lambda: _Embeddings(), compare=False, repr=False)
     cache_limit: int = 50_000
 
     def scores(self, doc: Doc) -> numpy.ndarray:
@@ -94,17 +94,17 @@ class CompiledTagger:
         return result
 
     def _own_vectors(self, ids: numpy.ndarray) -> numpy.ndarray:
-        rows = ids.view(numpy.dtype((numpy.void, ids.shape[1] * ids.itemsize))).ravel()
-        keys = cast(list[bytes], rows.tolist())
+        keys = cast(
+            list[bytes], ids.view(numpy.dtype((numpy.void, ids.shape[1] * ids.itemsize))).ravel().tolist()
+        )
         seen = self._seen
-        found = [seen.get(key) for key in keys]
-        missing = [i for i, vector in enumerate(found) if vector is None]
-        if missing:
-            if len(seen) + len(missing) > self.cache_limit:
+        new = seen.unseen(keys)
+        if new:
+            if len(seen) + len(new) > self.cache_limit:
                 seen.clear()
-            for i, vector in zip(missing, self.embed_ids(ids[missing]), strict=True):
-                seen[keys[i]] = found[i] = vector
-        return numpy.stack(found)  # type: ignore[arg-type]
+                new = seen.unseen(keys)
+            seen.add(new, self.embed_ids(ids[list(new.values())]))
+        return seen.rows(keys)
 
     def embed_ids(self, ids: numpy.ndarray) -> numpy.ndarray:
         """The tagger's own embedding of tokens given their hashed attributes (tokens x columns)."""
@@ -116,6 +116,45 @@ class CompiledTagger:
             for k, table in enumerate(self.tables)
         ]
         return self.embed(numpy.hstack(parts))
+
+
+class _Embeddings:
+    """Computed embeddings, one row each, found by the bytes of their hashed attributes."""
+
+    def __init__(self) -> None:
+        self._row: dict[bytes, int] = {}
+        self._store = numpy.zeros((0, 0), dtype="float32")
+
+    def __len__(self) -> int:
+        return len(self._row)
+
+    def clear(self) -> None:
+        self._row.clear()
+
+    def unseen(self, keys: list[bytes]) -> dict[bytes, int]:
+        """Each key not stored yet, with the position of its first occurrence in ``keys``."""
+        row = self._row
+        new: dict[bytes, int] = {}
+        for i, key in enumerate(keys):
+            if key not in row and key not in new:
+                new[key] = i
+        return new
+
+    def add(self, keys: dict[bytes, int], vectors: numpy.ndarray) -> None:
+        start = len(self._row)
+        needed = start + len(vectors)
+        if needed > len(self._store) or self._store.shape[1] != vectors.shape[1]:
+            grown = numpy.zeros((max(needed, 2 * len(self._store), 1024), vectors.shape[1]), dtype="float32")
+            if self._store.shape[1] == vectors.shape[1]:
+                grown[:start] = self._store[:start]
+            self._store = grown
+        self._store[start:needed] = vectors
+        for offset, key in enumerate(keys):
+            self._row[key] = start + offset
+
+    def rows(self, keys: list[bytes]) -> numpy.ndarray:
+        row = self._row
+        return self._store[[row[key] for key in keys]]
 
 
 def _windows(vectors: numpy.ndarray) -> numpy.ndarray:
