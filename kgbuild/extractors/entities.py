@@ -48,12 +48,13 @@ def find_entities(doc: Doc, lexicon: Lexicon, index: DocIndex | None = None) -> 
         kind = KIND_OF_LABEL.get(ent.label)
         if kind is None:
             continue
-        tokens = list(doc[ent.start : ent.end])
-        lo, hi = name_bounds(tokens, lexicon)
+        lo, hi = name_bounds(
+            index.texts[ent.start : ent.end], index.pos_strings[ent.start : ent.end], lexicon
+        )
         if lo >= hi:
             continue
-        start = tokens[lo].idx
-        end = tokens[hi - 1].idx + len(tokens[hi - 1].text)
+        start = index.idx[ent.start + lo]
+        end = index.end[ent.start + hi - 1]
         text = clean_name(full_text[start:end])
         if not text or not any(ch.isalpha() for ch in text):
             continue

@@ -5,8 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Token
-
 from kgbuild.extractors.lexicon import Lexicon, fold
 from kgbuild.graph.ids import identity_key
 
@@ -16,25 +14,26 @@ _TRAILING = re.compile(r"(?:['’]s|['’])$")
 _EDGE_PUNCT = set(",;:.!?()[]{}«»“”\"'’—–-/")
 
 
-def name_bounds(tokens: Sequence[Token], lexicon: Lexicon) -> tuple[int, int]:
-    """Index range [start, end) of the name inside ``tokens``, without determiners, titles and punctuation.
+def name_bounds(words: Sequence[str], pos: Sequence[str], lexicon: Lexicon) -> tuple[int, int]:
+    """Index range [start, end) of the name inside an entity's ``words`` (parts of speech ``pos``), without
+    determiners, titles and punctuation.
 
     "le président Emmanuel Macron" -> the tokens of "Emmanuel Macron"; "l'AFP" -> "AFP".
     A title is only stripped when a name follows it ("le Président" stays).
     """
-    start, end = 0, len(tokens)
-    while end > start and (tokens[end - 1].text in _EDGE_PUNCT or tokens[end - 1].is_space):
+    start, end = 0, len(words)
+    while end > start and (words[end - 1] in _EDGE_PUNCT or words[end - 1].isspace()):
         end -= 1
-    while end > start and fold(tokens[end - 1].text) in {"'s", "’s", "s"} and end - start > 1:
+    while end > start and fold(words[end - 1]) in {"'s", "’s", "s"} and end - start > 1:
         end -= 1
-    while start < end and (tokens[start].text in _EDGE_PUNCT or tokens[start].is_space):
+    while start < end and (words[start] in _EDGE_PUNCT or words[start].isspace()):
         start += 1
     while start < end - 1:
-        word = fold(tokens[start].text)
+        word = fold(words[start])
         if word in lexicon.determiners or word in lexicon.titles or word.rstrip(".") + "." in lexicon.titles:
             start += 1
             continue
-        if tokens[start].is_lower and tokens[start].pos_ in {"ADJ", "NOUN", "DET"}:
+        if words[start].islower() and pos[start] in {"ADJ", "NOUN", "DET"}:
             start += 1  # a lower-case descriptor before the name: "ancien", "secrétaire", "chef"
             continue
         break
