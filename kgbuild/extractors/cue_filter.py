@@ -119,18 +119,20 @@ def nesting(doc: Doc, inner: Token, outer: tuple[int, int]) -> str:
     span = doc.char_span(outer[0], outer[1], alignment_mode="expand")
     if span is None or len(span) == 0:
         return "other"
-    head = span.root
-    if inner.sent.start != head.sent.start:
+    head = span.root.i
+    index = index_of(doc)
+    if index.sentence[inner.i] != index.sentence[head]:
         return "sentence"
-    token = inner
+    heads, deps = index.head, index.tree.dep
+    token = inner.i
     path: list[str] = []
     for _ in range(8):
-        if token.i == head.i:
+        if token == head:
             return "under:" + ">".join(path[-2:])
-        if token.head.i == token.i:
+        if heads[token] == token:
             break
-        path.append(token.dep_)
-        token = token.head
+        path.append(deps[token])
+        token = heads[token]
     return "apart"
 
 
