@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Dataset
+from spacy.language import Language
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -20,6 +21,17 @@ def shared_data() -> Path:
     if not data.is_dir():
         pytest.skip("../shared/data is not available")
     return data
+
+
+@pytest.fixture(scope="session")
+def english() -> Language:
+    """The English spaCy pipeline, or skip when none is installed."""
+    from kgbuild import nlp
+
+    try:
+        return nlp.load("en")
+    except nlp.NoPipelineError as err:
+        pytest.skip(str(err))
 
 
 @pytest.fixture(scope="session")

@@ -6,16 +6,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from kgbuild import nlp
 from kgbuild.extractors import cue_model
-
-
-@pytest.fixture(scope="module")
-def english() -> spacy.language.Language:
-    try:
-        return nlp.load("en")
-    except nlp.NoPipelineError as err:
-        pytest.skip(str(err))
 
 
 def cue_at(text: str, cue: str, last: bool = False) -> tuple[int, int]:

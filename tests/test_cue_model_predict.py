@@ -24,14 +24,6 @@ from kgbuild.extractors.cue_model import (
 PACKAGE = Path(cue_model.__file__).resolve().parent.parent
 
 
-@pytest.fixture(scope="module")
-def english() -> spacy.language.Language:
-    try:
-        return nlp.load("en")
-    except nlp.NoPipelineError as err:
-        pytest.skip(str(err))
-
-
 def cue_texts(doc: Doc) -> list[str]:
     return [doc.text[start:end] for label, start, end in predict(doc, "en") if label == CUE]
 

@@ -10,17 +10,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from kgbuild import nlp
 from kgbuild.extractors import content_ranker, cue_filter, source_ranker
 from kgbuild.extractors.content_ranker import Candidate, LinearRanker
-
-
-@pytest.fixture(scope="module")
-def english() -> spacy.language.Language:
-    try:
-        return nlp.load("en")
-    except nlp.NoPipelineError as err:
-        pytest.skip(str(err))
 
 
 def char_span(doc: Doc, text: str) -> tuple[int, int]:

@@ -11,7 +11,6 @@ import pytest
 import spacy
 from thinc.api import Linear, Model, NumpyOps, chain
 
-from kgbuild import nlp
 from kgbuild.extractors import cue_model
 from kgbuild.extractors.matmul_ops import MatmulOps, one_blas_thread
 from kgbuild.extractors.tagger_forward import compile_tagger
@@ -24,14 +23,6 @@ TEXTS = [
     "Rain.",
     "The council, which met for three hours, reportedly rejected the plan; residents were furious.\n\nMore later.",
 ]
-
-
-@pytest.fixture(scope="module")
-def english() -> spacy.language.Language:
-    try:
-        return nlp.load("en")
-    except nlp.NoPipelineError as err:
-        pytest.skip(str(err))
 
 
 @pytest.mark.slow
