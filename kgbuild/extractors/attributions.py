@@ -472,8 +472,8 @@ class AttributionFinder(ChainRules):
             for child in cand.verb.children:
                 if child.dep_ == "advmod" and child.i < cand.verb.i:
                     window_start = min(window_start, child.idx)
-        if self._hedge_re is not None:
-            for match in self._hedge_re.finditer(text, window_start, window_end):
+        if self.parts.hedge_re is not None:
+            for match in self.parts.hedge_re.finditer(text, window_start, window_end):
                 if self.quotes.at_char(match.start()) >= 0 and self._quote_type(cand.content) != "indirect":
                     continue
                 found.append(match.group())

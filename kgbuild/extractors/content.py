@@ -101,7 +101,7 @@ class ContentRules(Scene):
         span = doc.char_span(pos, min(len(self.text), pos + 1), alignment_mode="expand")
         start = span.start if span is not None else len(doc)
         return any(
-            doc[j].lemma in self._cue_heads and doc[j].pos == VERB
+            doc[j].lemma in self.parts.cue_heads and doc[j].pos == VERB
             for j in range(start, min(len(doc), start + 5))
         )
 
@@ -228,15 +228,15 @@ class ContentRules(Scene):
     def _cue_follows(self, k: int, limit: int) -> bool:
         """True when a cue verb starts at token ``k`` (after auxiliaries): "P, rapporte Le Monde"."""
         lemma, pos = self.index.lemma, self.index.pos
-        while k < limit and pos[k] == AUX_POS and lemma[k] not in self._cue_heads:
+        while k < limit and pos[k] == AUX_POS and lemma[k] not in self.parts.cue_heads:
             k += 1
-        return k < limit and lemma[k] in self._cue_heads and pos[k] in VERB_POS
+        return k < limit and lemma[k] in self.parts.cue_heads and pos[k] in VERB_POS
 
     def _phrase_follows(self, k: int) -> bool:
         """True when a cue phrase starts at token ``k``: "P, according to X", "P, selon X"."""
-        if self._prep_re is None or k >= len(self.doc):
+        if self.parts.prep_re is None or k >= len(self.doc):
             return False
-        return self._prep_re.match(self.text, self.index.idx[k]) is not None
+        return self.parts.prep_re.match(self.text, self.index.idx[k]) is not None
 
     def _after_conjunction(self, k: int) -> bool:
         """True when the verb group of token ``k`` directly follows a conjunction or a comma ("et a dit")."""
@@ -421,7 +421,7 @@ class ContentRules(Scene):
         k = np_end
         if k < sent_end and doc[k].text == "," and k + 1 < sent_end:
             nxt = doc[k + 1]
-            if fold(nxt.text) in self.lex.relative_pronouns or fold(nxt.lemma_) in self._relay_heads:
+            if fold(nxt.text) in self.lex.relative_pronouns or fold(nxt.lemma_) in self.parts.relay_heads:
                 for j in range(k + 2, sent_end):
                     if doc[j].text == "," or doc[j].text in SENTENCE_END:
                         return j

@@ -20,16 +20,16 @@ from kgbuild.extractors.verbal import VerbRules
 
 class PhraseRules(VerbRules):
     def _prepositional(self) -> Iterator[Candidate]:
-        if self._prep_re is not None:
-            for match in self._prep_re.finditer(self.text):
+        if self.parts.prep_re is not None:
+            for match in self.parts.prep_re.finditer(self.text):
                 cand = self._preposition_at(
                     match.start(), match.end(), self.lex.prepositions[phrase_key(match.group())]
                 )
                 if cand is not None:
                     cand.lemma = phrase_key(match.group())
                     yield cand
-        if self._relay_re is not None:
-            for match in self._relay_re.finditer(self.text):
+        if self.parts.relay_re is not None:
+            for match in self.parts.relay_re.finditer(self.text):
                 phrase = phrase_key(match.group())
                 cand = self._preposition_at(match.start(), match.end(), "report")
                 if cand is not None:
@@ -37,8 +37,8 @@ class PhraseRules(VerbRules):
                     cand.participle = True
                     cand.confidence = 0.9
                     yield cand
-        if self._initial_re is not None:
-            for match in self._initial_re.finditer(self.text):
+        if self.parts.initial_re is not None:
+            for match in self.parts.initial_re.finditer(self.text):
                 cand = self._preposition_at(
                     match.start(),
                     match.end(),
@@ -48,8 +48,8 @@ class PhraseRules(VerbRules):
                 if cand is not None:
                     cand.lemma = phrase_key(match.group())
                     yield cand
-        if self._adverb_re is not None:
-            for match in self._adverb_re.finditer(self.text):
+        if self.parts.adverb_re is not None:
+            for match in self.parts.adverb_re.finditer(self.text):
                 cand = self._adverb_at(match.start(), match.end())
                 if cand is not None:
                     yield cand
@@ -57,7 +57,7 @@ class PhraseRules(VerbRules):
     def _nominal(self) -> Iterator[Candidate]:
         """Nouns that attribute what follows them to their possessor: "Trump's claim that P", "his promise
         to P", "Clinton's support for P", « la promesse d'Alitalia que P »."""
-        nouns = self._noun_ids
+        nouns = self.parts.noun_ids
         if not nouns:
             return
         doc = self.doc

@@ -94,23 +94,11 @@ class Scene:
         self._sent_start = index.sent_start
         self._sent_end = index.sent_end
         strings = self.doc.vocab.strings
-        fixed = _lexicon_parts(lexicon, strings)
-        self._cue_heads = fixed.cue_heads
-        self._comma_id = fixed.comma_id
-        self._context_ids = fixed.context_ids
-        self._object_clitic_ids = fixed.object_clitic_ids
-        self._comparative_ids = fixed.comparative_ids
-        self._relay_heads = fixed.relay_heads
-        self._form_ids = fixed.form_ids
-        self._clitic_ids = fixed.clitic_ids
+        self.parts = _lexicon_parts(lexicon, strings)  # shared by every Scene of this lexicon
         self._conditional = index.tokens_with_morph("Mood=Cnd")
-        self._modal = sorted(self._conditional | {i for i, t in enumerate(index.tag) if t == fixed.modal_tag})
-        self._hedge_re = fixed.hedge_re
-        self._prep_re = fixed.prep_re
-        self._initial_re = fixed.initial_re
-        self._adverb_re = fixed.adverb_re
-        self._noun_ids = fixed.noun_ids
-        self._relay_re = fixed.relay_re
+        self._modal = sorted(
+            self._conditional | {i for i, t in enumerate(index.tag) if t == self.parts.modal_tag}
+        )
 
     def _is_clitic(self, token: Token) -> bool:
         text = fold(token.text)

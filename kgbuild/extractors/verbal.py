@@ -41,11 +41,11 @@ RELAY_DEPS = {"advcl", "acl", "acl:relcl", "relcl", "conj", "xcomp"}
 class VerbRules(ContentRules):
     def _cue_positions(self) -> Iterator[int]:
         """Tokens worth a closer look: a cue lemma, or a verb whose lemma may be wrong."""
-        heads = self._cue_heads
+        heads = self.parts.cue_heads
         guess = bool(self.lex.lemma_suffixes)
         verb = VERB
         lemmas, pos, orth = self.index.lemma, self.index.pos, self.index.orth
-        clitics = self._clitic_ids
+        clitics = self.parts.clitic_ids
         last = len(lemmas) - 1
         for i, lemma in enumerate(lemmas):
             if (
@@ -53,7 +53,7 @@ class VerbRules(ContentRules):
                 or (guess and pos[i] == verb)
                 or (i < last and orth[i + 1] in clitics)
                 or (guess and pos[i] in MISTAGGED and self._verb_context(i))
-                or orth[i] in self._form_ids
+                or orth[i] in self.parts.form_ids
             ):
                 yield i
 
@@ -64,13 +64,13 @@ class VerbRules(ContentRules):
             return False
         orth, pos = self.index.orth, self.index.pos
         prev = orth[i - 1]
-        if pos[i - 1] == AUX or prev in self._context_ids:
+        if pos[i - 1] == AUX or prev in self.parts.context_ids:
             return True
-        if prev in self._object_clitic_ids and i > 1 and orth[i - 2] in self._comparative_ids:
+        if prev in self.parts.object_clitic_ids and i > 1 and orth[i - 2] in self.parts.comparative_ids:
             return True  # "comme le rapporte": "le" is a pronoun here, not the article of "l'accusé"
-        if orth[i] in self._form_ids and pos[i - 1] in {NOUN, PROPN} and i + 1 < len(orth):
+        if orth[i] in self.parts.form_ids and pos[i - 1] in {NOUN, PROPN} and i + 1 < len(orth):
             return pos[i + 1] in {AUX, VERB, SCONJ, DET}  # "Le ministre dément avoir ..."
-        return prev == self._comma_id and i > 1 and self.quotes.closing(i - 2) >= 0
+        return prev == self.parts.comma_id and i > 1 and self.quotes.closing(i - 2) >= 0
 
     def _match_verb(self, token: Token) -> tuple[VerbCue | None, int]:
         pos = token.pos_
