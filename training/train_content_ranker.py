@@ -118,6 +118,13 @@ def instances(
         yield ([o.features for o in options], scores), rule_f1
 
 
+def _serving(model: Any) -> Any:
+    def load(lang: str) -> Any:
+        return model
+
+    return load
+
+
 def _outer(record: Any, records: Sequence[Any]) -> tuple[int, int] | None:
     """The cue of the attribution whose content holds ``record``'s cue, when it relays it."""
     if record.relayed_by is None:
@@ -308,6 +315,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=1e-4)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--threshold", type=float, default=None, help="cue filter: fixed keep threshold")
+    parser.add_argument(
+        "--fold-models",
+        type=Path,
+        nargs="+",
+        default=(),
+        help="cue models trained without one fold each: article i is read with model i mod K, which never saw it",
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING)
     golds = load_gold(args.gold)
@@ -315,12 +329,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     train_set: list[tuple[Instance, float]] = []
     held: list[tuple[Instance, float]] = []
     gold_counts = [0, 0]  # gold attributions in the training and held-out articles
+    folds = [cue_model.load_from(path) for path in args.fold_models]
     for i, (gold, (clean, doc)) in enumerate(zip(golds, pairs, strict=True)):
+        if folds:  # the extractor and the filter's features then see this article's out-of-fold confidences
+            cue_model.load_cue_model = _serving(folds[i % len(folds)])
         out = bool(args.hold_out) and i % args.hold_out == 0
         (held if out else train_set).extend(instances(gold, clean, doc, args.what))
         gold_counts[out] += len(gold.attributions) + sum(1 for m in gold.missed if m.counts_as_gold)
     meta: dict[str, object] = {
-        "trained_on": f"PolNeAR train ({len(golds)} articles, hold-out every {args.hold_out})",
+        "trained_on": f"PolNeAR train ({len(golds)} articles, hold-out every {args.hold_out})"
+        + (f", cue confidences out of {len(folds)} folds" if folds else ""),
         "epochs": args.epochs,
         "rate": args.rate,
         "l2": args.l2,
