@@ -26,12 +26,9 @@ def shared_data() -> Path:
 @pytest.fixture(scope="session")
 def english() -> Language:
     """The English spaCy pipeline, or skip when none is installed."""
-    from kgbuild import nlp
+    from run_extractors import pipeline
 
-    try:
-        return nlp.load("en")
-    except nlp.NoPipelineError as err:
-        pytest.skip(str(err))
+    return pipeline("en")
 
 
 @pytest.fixture(scope="session")

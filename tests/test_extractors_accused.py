@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from kgbuild import nlp
-from kgbuild.extractors import ExtractContext, get_extractor
+from run_extractors import attributions_of
 
 pytestmark = pytest.mark.slow
 
@@ -32,28 +30,13 @@ pytestmark = pytest.mark.slow
     ],
 )
 def test_extractors_accused_party(lang: str, text: str, accused: str, key: str | None) -> None:
-    try:
-        pipe = nlp.load(lang)
-    except nlp.NoPipelineError as err:
-        pytest.skip(str(err))
-    doc = pipe(text)
-    entities = tuple(get_extractor("entities.v1")(doc, ExtractContext(lang)))
-    (found,) = [
-        a
-        for a in get_extractor("attributions.v2")(doc, ExtractContext(lang, entities))
-        if a.cue_act == "accuse"
-    ]
+    (found,) = [a for a in attributions_of(text, lang) if a.cue_act == "accuse"]
     assert found.accused is not None
     assert found.accused.text == accused
     assert found.accused_key == key
 
 
 def test_extractors_accused_only_for_accusations() -> None:
-    try:
-        pipe = nlp.load("en")
-    except nlp.NoPipelineError as err:
-        pytest.skip(str(err))
-    doc = pipe("The mayor told reporters that the bridge would open.")
-    found = list(get_extractor("attributions.v2")(doc, ExtractContext("en")))
+    found = attributions_of("The mayor told reporters that the bridge would open.", "en")
     assert found
     assert all(a.accused is None for a in found)

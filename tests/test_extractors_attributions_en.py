@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from run_extractors import attributions_of
 
-from kgbuild import nlp
-from kgbuild.extractors import ExtractContext, get_extractor
 from kgbuild.records import Attribution
 
 pytestmark = pytest.mark.slow
 
 
 def attributions(text: str, **options: object) -> list[Attribution]:
-    try:
-        pipe = nlp.load("en")
-    except nlp.NoPipelineError as err:
-        pytest.skip(str(err))
-    doc = pipe(text)
-    entities = tuple(get_extractor("entities.v1")(doc, ExtractContext("en")))
-    return list(get_extractor("attributions.v1")(doc, ExtractContext("en", entities, dict(options))))
+    return attributions_of(text, "en", "attributions.v1", **options)
 
 
 def row(a: Attribution) -> tuple[str, str | None, str, str, str]:

@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import pytest
+from run_extractors import attributions_of
 
-from kgbuild import nlp
-from kgbuild.extractors import ExtractContext, get_extractor
 from kgbuild.records import Attribution
 
 pytestmark = pytest.mark.slow
 
 
 def attributions(text: str) -> list[Attribution]:
-    try:
-        pipe = nlp.load("fr")
-    except nlp.NoPipelineError as err:
-        pytest.skip(str(err))
-    doc = pipe(text)
-    entities = tuple(get_extractor("entities.v1")(doc, ExtractContext("fr")))
-    return list(get_extractor("attributions.v1")(doc, ExtractContext("fr", entities)))
+    return attributions_of(text, "fr", "attributions.v1")
 
 
 def row(a: Attribution) -> tuple[str, str | None, str, str, str]:

@@ -6,9 +6,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from run_extractors import attributions_of
 
-from kgbuild import nlp
-from kgbuild.extractors import ExtractContext, get_extractor
 from kgbuild.records import Attribution
 
 pytestmark = pytest.mark.slow
@@ -17,13 +16,7 @@ pytestmark = pytest.mark.slow
 def attributions(
     text: str, lang: str = "en", name: str = "attributions.v2", **options: object
 ) -> list[Attribution]:
-    try:
-        pipe = nlp.load(lang)
-    except nlp.NoPipelineError as err:
-        pytest.skip(str(err))
-    doc = pipe(text)
-    entities = tuple(get_extractor("entities.v1")(doc, ExtractContext(lang)))
-    return list(get_extractor(name)(doc, ExtractContext(lang, entities, dict(options))))
+    return attributions_of(text, lang, name, **options)
 
 
 def triples(found: list[Attribution]) -> list[tuple[str | None, str, str]]:

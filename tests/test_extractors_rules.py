@@ -7,10 +7,10 @@ indices, the way spaCy's French and English pipelines parse these sentences.
 from __future__ import annotations
 
 import pytest
+from run_extractors import extract
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from kgbuild.extractors import ExtractContext, get_extractor
 from kgbuild.records import Attribution, EntityMention
 
 _NO_SPACE_BEFORE = {",", ".", ")", ":", "-t", "-il", "-elle", "”", "'s"}
@@ -58,9 +58,7 @@ def build(spec: str) -> Doc:
 
 
 def run(doc: Doc, lang: str) -> tuple[list[EntityMention], list[Attribution]]:
-    entities = list(get_extractor("entities.v1")(doc, ExtractContext(lang)))
-    attributions = list(get_extractor("attributions.v1")(doc, ExtractContext(lang, tuple(entities))))
-    return entities, attributions
+    return extract(doc, lang, "attributions.v1")
 
 
 def texts(a: Attribution) -> tuple[str, str | None, str]:

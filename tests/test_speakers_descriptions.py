@@ -4,22 +4,16 @@ last in the few sentences before; indefinite or plural ones stay unresolved (slo
 from __future__ import annotations
 
 import pytest
-
-from kgbuild import nlp
-from kgbuild.extractors import ExtractContext, get_extractor
+from run_extractors import attributions_of
 
 pytestmark = pytest.mark.slow
 
 
 def speakers(lang: str, text: str) -> list[tuple[str | None, str | None]]:
-    try:
-        pipe = nlp.load(lang)
-    except nlp.NoPipelineError as err:
-        pytest.skip(str(err))
-    doc = pipe(text)
-    entities = tuple(get_extractor("entities.v1")(doc, ExtractContext(lang)))
-    found = get_extractor("attributions.v1")(doc, ExtractContext(lang, entities))
-    return [(a.source.text if a.source else None, a.resolved) for a in found]
+    return [
+        (a.source.text if a.source else None, a.resolved)
+        for a in attributions_of(text, lang, "attributions.v1")
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,35 @@
+"""Running the extractors as kgbuild does, for the tests that need a real pipeline or a hand-built Doc."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from kgbuild import nlp
+from kgbuild.extractors import ExtractContext, get_extractor
+from kgbuild.records import Attribution, EntityMention
+
+
+def pipeline(lang: str) -> Language:
+    """The installed spaCy pipeline for ``lang``, or skip the test."""
+    try:
+        return nlp.load(lang)
+    except nlp.NoPipelineError as err:
+        pytest.skip(str(err))
+
+
+def extract(
+    doc: Doc, lang: str, name: str = "attributions.v2", **options: object
+) -> tuple[list[EntityMention], list[Attribution]]:
+    """``entities.v1``, then the attribution extractor ``name`` given those entities and ``options``."""
+    entities = list(get_extractor("entities.v1")(doc, ExtractContext(lang)))
+    found = get_extractor(name)(doc, ExtractContext(lang, tuple(entities), dict(options)))
+    return entities, list(found)
+
+
+def attributions_of(
+    text: str, lang: str, name: str = "attributions.v2", **options: object
+) -> list[Attribution]:
+    """The attributions ``name`` finds in ``text`` parsed by the real pipeline of ``lang``."""
+    return extract(pipeline(lang)(text), lang, name, **options)[1]
