@@ -149,8 +149,7 @@ class DocIndex:
     @functools.cached_property
     def is_space(self) -> list[bool]:
         """Whether each token is whitespace only (as ``Token.is_space``)."""
-        text = self.text
-        return [text[a:b].isspace() for a, b in zip(self.idx, self.end, strict=True)]
+        return [word.isspace() for word in self.texts]
 
     def entity_spans(self) -> list[EntitySpan]:
         """Named-entity spans, like ``Doc.ents`` but without building a Token per position."""
