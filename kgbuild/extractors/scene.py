@@ -270,7 +270,9 @@ class _LexiconParts:
 
 
 # Built once per lexicon and string store rather than once per Doc; the lexicon is kept so its id stays its own.
+# Bounded: a lexicon with extra files is merged anew for every Doc, so those entries would pile up unused.
 _parts_cache: dict[tuple[int, int], tuple[Lexicon, StringStore, _LexiconParts]] = {}
+_PARTS_KEPT = 16
 
 
 def _lexicon_parts(lexicon: Lexicon, strings: StringStore) -> _LexiconParts:
@@ -297,5 +299,7 @@ def _lexicon_parts(lexicon: Lexicon, strings: StringStore) -> _LexiconParts:
         noun_ids={strings.add(noun) for noun in lexicon.nouns},
         relay_re=word_regex(sorted(lexicon.relay_phrases, key=len, reverse=True)),
     )
+    if len(_parts_cache) >= _PARTS_KEPT:
+        _parts_cache.clear()
     _parts_cache[key] = (lexicon, strings, parts)
     return parts
