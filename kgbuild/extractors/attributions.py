@@ -33,7 +33,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kgbuild.extractors import content_ranker, cue_filter, cue_model, source_ranker
-from kgbuild.extractors.chains import ChainRules
+from kgbuild.extractors.bylines import DASHES, BylineRules
 from kgbuild.extractors.docindex import index_of
 from kgbuild.extractors.entities import find_entities
 from kgbuild.extractors.lexicon import VerbCue, fold, load_lexicon
@@ -154,7 +154,7 @@ def find_attributions(
     yield from finder.run([*extra_cues, *model_cues], model_cues, model_labelled)
 
 
-class AttributionFinder(ChainRules):
+class AttributionFinder(BylineRules):
     """One pass over one Doc. Build it, call :meth:`run` once."""
 
     name = NAME
@@ -182,6 +182,7 @@ class AttributionFinder(ChainRules):
         candidates.extend(self._prepositional())
         candidates.extend(self._nominal())
         candidates.extend(self._colons(candidates))
+        candidates.extend(self._dash_bylines(candidates))
         candidates.extend(self._framed(framed_cues, model_spans, candidates))
         candidates = self._dedupe(candidates)
         self._inherit_speakers(candidates)
@@ -301,7 +302,7 @@ class AttributionFinder(ChainRules):
         """Each content re-chosen by the ranker; relays that shared a content follow it."""
         moved: dict[tuple[int, int], tuple[int, int]] = {}
         for cand in candidates:
-            if cand.shares_cue or cand.participle:
+            if cand.shares_cue or cand.participle or cand.lemma in DASHES:
                 continue
             where = origin(cand.confidence)
             best = ranker.best(content_ranker.candidates(self.doc, cand.cue, cand.content, where))
@@ -316,8 +317,8 @@ class AttributionFinder(ChainRules):
     def _rerank_sources(self, candidates: list[Candidate], ranker: content_ranker.LinearRanker) -> None:
         """Each source re-chosen by the ranker among the sentence's noun phrases, or dropped."""
         for cand in candidates:
-            if cand.shares_cue or cand.participle:
-                continue
+            if cand.shares_cue or cand.participle or cand.lemma in DASHES:
+                continue  # a signed quotation's content and source are certain
             where = origin(cand.confidence)
             head = cand.source_tokens[2] if cand.source_tokens is not None else None
             best = ranker.best(source_ranker.candidates(self.doc, cand.cue, cand.content, head, where))

@@ -19,8 +19,8 @@ _OPENERS = {"«": "»", "“": "”", "„": "“", "‹": "›"}
 _CLOSERS = {"»", "”", "›"}
 _AMBIGUOUS = {'"', "''"}
 _QUOTE_MARKS = re.compile(r"''|[«»“”„‹›\"]")
-_OPEN_BEFORE = set(" \t\n([{—–-/«“„")
-_CLOSE_AFTER = set(" \t\n.,;:!?)]}—–-/»”")
+_OPEN_BEFORE = set(" \t\n([{―—–-/«“„")
+_CLOSE_AFTER = set(" \t\n.,;:!?)]}―—–-/»”")
 
 
 @dataclass(frozen=True, slots=True)
