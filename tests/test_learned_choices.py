@@ -79,7 +79,7 @@ def test_cue_filter_nesting_relation(
     english: spacy.language.Language, text: str, outer: str, inner: str, expected: str
 ) -> None:
     doc = english(text)
-    inner_token = next(t for t in doc if t.text == inner)
+    inner_token = next(t.i for t in doc if t.text == inner)
     assert cue_filter.nesting(doc, inner_token, char_span(doc, outer)) == expected
 
 

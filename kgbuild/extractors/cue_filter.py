@@ -16,7 +16,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from kgbuild.extractors.content_ranker import bucket, shipped, weights_of
 from kgbuild.extractors.docindex import index_of
@@ -59,21 +59,22 @@ def features(
     """Features of one attribution (character spans into ``doc.text``); ``model_cues`` are the cue model's
     (start, end, confidence) CUE spans over the same Doc; ``outer`` is the cue of the attribution whose
     content holds this one's cue, if any."""
-    cue_span = doc.char_span(cue[0], cue[1], alignment_mode="expand")
-    if cue_span is None or len(cue_span) == 0:
-        return ("bias", "nocue")
-    root = cue_span.root
     index = index_of(doc)
-    r = root.i
-    lemma = root.lemma_.lower()
-    pos, tag, dep = index.pos_strings[r], index.tag_strings[r], index.tree.dep[r]
-    words = " ".join(index.lower_strings[cue_span.start : cue_span.end])
+    tokens = index.char_tokens(*cue)
+    if not tokens:
+        return ("bias", "nocue")
+    r = index.root(tokens)
+    strings = doc.vocab.strings
+    lemma = strings[index.lemma[r]].lower()
+    tree = index.tree
+    pos, tag, dep = index.pos_strings[r], index.tag_strings[r], tree.dep[r]
+    words = " ".join(index.lower_strings[tokens.start : tokens.stop])
     model = max((score for s, e, score in model_cues if s < cue[1] and cue[0] < e), default=-1.0)
     model_feature = "model=" + ("none" if model < 0 else bucket(int(model * 10), (4, 5, 6, 7, 8, 9)))
     content_len = len(index.text[content[0] : content[1]].split())
     side = "L" if content[1] <= cue[0] else "R"
     quoted = any(ch in index.text[max(0, content[0] - 1) : content[0] + 1] for ch in "\"“”'‘’")
-    inner = _inside_quote(doc, cue_span.start)
+    inner = _inside_quote(doc, tokens.start)
     has_source = "none" if source is None else "yes"
     result = [
         "bias",
@@ -85,7 +86,7 @@ def features(
         "tag=" + tag,
         "dep=" + dep,
         "pos+dep=" + pos + "|" + dep,
-        "ntok=" + bucket(len(cue_span), (1, 2, 3, 5)),
+        "ntok=" + bucket(len(tokens), (1, 2, 3, 5)),
         model_feature,
         model_feature + "|o=" + origin,
         model_feature + "|pos=" + pos,
@@ -98,33 +99,37 @@ def features(
         "incue_quote=" + str(inner),
         "l+side=" + lemma + "|" + side,
         "l+src=" + lemma + "|" + has_source,
-        "neg=" + str(any(index.tree.dep[c] == "neg" for c in index.tree.children[r])),
-        "first=" + str(index.sent_start[cue_span.start] == cue_span.start),
+        "neg=" + str(any(tree.dep[c] == "neg" for c in tree.children[r])),
+        "first=" + str(index.sent_start[tokens.start] == tokens.start),
     ]
-    nested = "no" if outer is None else nesting(doc, cue_span.root, outer)
+    nested = "no" if outer is None else nesting(doc, r, outer)
     result.extend(("nest=" + nested, "nest+o=" + nested + "|" + origin, "nest+l=" + nested + "|" + lemma))
     result.append("nest+model=" + nested + "|" + model_feature)
     if source is not None:
-        src = doc.char_span(source[0], source[1], alignment_mode="expand")
-        if src is not None and len(src):
-            result.append("srcpos=" + src.root.pos_)
-            result.append("srcent=" + (src.root.ent_type_ or "_"))
-            result.append("srcword=" + (src.root.lower_ if src.root.pos_ == "PRON" else "_"))
+        src = index.char_tokens(*source)
+        if src:
+            head = index.root(src)
+            result.append("srcpos=" + index.pos_strings[head])
+            result.append("srcent=" + (index.ent_strings[head] or "_"))
+            result.append(
+                "srcword=" + (index.lower_strings[head] if index.pos_strings[head] == "PRON" else "_")
+            )
     return tuple(result)
 
 
-def nesting(doc: Doc, inner: Token, outer: tuple[int, int]) -> str:
-    """How a cue inside another attribution's content relates to that attribution's cue: coordinated with it
-    ("proposed P and signaled Q"), in a clause it governs ("said that X claimed Q"), or elsewhere."""
-    span = doc.char_span(outer[0], outer[1], alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return "other"
-    head = span.root.i
+def nesting(doc: Doc, inner: int, outer: tuple[int, int]) -> str:
+    """How a cue (its head token ``inner``) inside another attribution's content relates to that
+    attribution's cue (characters ``outer``): coordinated with it ("proposed P and signaled Q"), in a clause
+    it governs ("said that X claimed Q"), or elsewhere."""
     index = index_of(doc)
-    if index.sentence[inner.i] != index.sentence[head]:
+    tokens = index.char_tokens(*outer)
+    if not tokens:
+        return "other"
+    head = index.root(tokens)
+    if index.sentence[inner] != index.sentence[head]:
         return "sentence"
     heads, deps = index.head, index.tree.dep
-    token = inner.i
+    token = inner
     path: list[str] = []
     for _ in range(8):
         if token == head:

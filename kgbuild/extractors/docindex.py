@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import weakref
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from typing import cast
 
@@ -20,6 +20,8 @@ from spacy.attrs import (
     ENT_TYPE,
     HEAD,
     IDX,
+    IS_PUNCT,
+    IS_SPACE,
     LEMMA,
     LENGTH,
     LOWER,
@@ -176,3 +178,41 @@ class DocIndex:
         strings = self.doc.vocab.strings
         wanted = {h for h in set(self.morph) if h and feature in strings[h].split("|")}
         return {i for i, h in enumerate(self.morph) if h in wanted}
+
+    def char_tokens(self, start: int, end: int) -> range:
+        """The tokens that characters [start, end) touch, as ``Doc.char_span(..., alignment_mode="expand")``
+        covers them (empty where it gives None or an empty span)."""
+        first = bisect_right(self.idx, start) - 1
+        if first < 0 or self.end[first] <= start:
+            first += 1
+        return range(first, max(first, bisect_left(self.idx, end)))
+
+    def root(self, tokens: range) -> int:
+        """The head of a span of tokens, chosen as ``Span.root`` chooses it: a sentence root inside, else the
+        token with the fewest ancestors among those whose head lies outside."""
+        head = self.head
+        for i in tokens:
+            if head[i] == i:
+                return i
+        n = len(head)
+        best, depth = tokens.start, n
+        for i in tokens:
+            if tokens.start <= head[i] < tokens.stop:
+                continue
+            if i in self._bare_marks:
+                steps = n - 1  # a lone mark heads a span only when nothing else can
+            else:
+                steps, k = 0, i
+                while head[k] != k and steps < n:
+                    k = head[k]
+                    steps += 1
+            if steps < depth:
+                best, depth = i, steps
+        return best
+
+    @functools.cached_property
+    def _bare_marks(self) -> frozenset[int]:
+        """Punctuation and whitespace tokens without dependents."""
+        marks = self.doc.to_array([IS_PUNCT, IS_SPACE]).any(axis=1)
+        children = self.tree.children
+        return frozenset(int(i) for i in numpy.flatnonzero(marks) if not children[i])
