@@ -1,0 +1,33 @@
+"""DocIndex.char_tokens and DocIndex.root against spaCy's own Doc.char_span(expand) and Span.root."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from kgbuild.extractors.docindex import DocIndex
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said on Tuesday that the bill, which critics call “a scam”, would pass.",
+        "« Nous ne céderons pas », a déclaré jeudi la ministre.Le texte sera voté lundi.",
+        "Police said -- without giving details -- that two men   were arrested.\n\nMore soon .",
+    ],
+)
+def test_docindex_char_spans_and_roots_match_spacy(english: spacy.language.Language, text: str) -> None:
+    doc = english(text)
+    index = DocIndex(doc)
+    checked = 0
+    for start in range(len(text)):
+        for end in range(start + 1, min(len(text), start + 40) + 1):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            tokens = index.char_tokens(start, end)
+            if span is None or len(span) == 0:
+                assert not tokens, (start, end)
+                continue
+            assert (tokens.start, tokens.stop) == (span.start, span.end), (start, end)
+            assert index.root(tokens) == span.root.i, (start, end)
+            checked += 1
+    assert checked > 1000
