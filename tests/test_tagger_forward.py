@@ -4,17 +4,20 @@ results; other model layouts stay with thinc."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 from typing import Any
 
 import numpy
 import pytest
 import spacy
-from thinc.api import Linear, Model, NumpyOps, chain
+from spacy import registry
+from thinc.api import Config, Linear, Model, NumpyOps, chain
 
 from kgbuild.extractors import cue_model
 from kgbuild.extractors.matmul_ops import MatmulOps, one_blas_thread
 from kgbuild.extractors.tagger_forward import compile_tagger
 
+ROOT = Path(__file__).resolve().parent.parent
 TEXTS = [
     "The senator said on Monday that the bill would pass before the recess.",
     '"We will not back down," the union leader told a crowd of striking nurses outside the hospital.',
@@ -84,3 +87,27 @@ def test_matmul_ops_gemm_matches_numpy_ops(trans1: bool, trans2: bool, into: boo
     else:
         got = MatmulOps().gemm(x, y, trans1=trans1, trans2=trans2)
     numpy.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-5)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("depth", [1, 2, 3])
+def test_tagger_forward_any_number_of_window_layers(english: spacy.language.Language, depth: int) -> None:
+    config = Config().from_disk(ROOT / "training" / "cue_tagger.cfg")
+    block = config["components"]["attribution_tagger"]["model"]
+    block["tok2vec"]["depth"] = depth
+    model = registry.resolve(Config({"model": block}))["model"]
+    docs = list(english.pipe(TEXTS))
+    model.initialize(X=docs, Y=[NumpyOps().alloc2f(len(doc), 5) for doc in docs])
+    rng = numpy.random.default_rng(depth)
+    for node in model.walk():  # trained-like weights everywhere (the output layer starts at zero)
+        for name in node.param_names:
+            if node.has_param(name):
+                value = node.get_param(name)
+                node.set_param(name, rng.normal(0.0, 0.5, value.shape).astype("float32"))
+    compiled = compile_tagger(model)
+    assert compiled is not None
+    assert len(compiled.windows) == depth
+    for doc in docs:
+        with one_blas_thread():
+            (expected,) = model.predict([doc])
+        numpy.testing.assert_allclose(compiled.scores(doc), numpy.asarray(expected), rtol=1e-4, atol=1e-4)

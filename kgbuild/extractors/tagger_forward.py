@@ -3,7 +3,7 @@
 Through thinc, the shipped tagger spends more time in the framework around its layers (some forty layer calls,
 list and ragged conversions per Doc) than in its arithmetic. :func:`compile_tagger` reads the weights of a
 trained model of the one architecture kgbuild ships (``kgbuild.BaseVectorsEncoder.v1`` with hash embeddings,
-one window layer, ``spacy.Tagger.v2``'s linear output) and computes the same scores in a dozen numpy calls. A
+window layers, ``spacy.Tagger.v2``'s linear output) and computes the same scores in a dozen numpy calls. A
 model of any other shape gets None, and is run through thinc as before. ``tests/test_tagger_forward.py`` checks
 that both give the same scores.
 """
@@ -21,14 +21,22 @@ from thinc.api import Model, NumpyOps
 
 from kgbuild.extractors.matmul_ops import one_blas_thread
 
-# The layer layout of the shipped architecture, as thinc names it, with one hash table per token attribute.
+# The layer layout of the shipped architecture, as thinc names it, with one hash table per token attribute
+# and one or more window layers.
+_WINDOW = re.escape("residual(expand_window>>maxout>>layernorm>>dropout)")
+_WINDOW_LAYER = re.compile(_WINDOW)
 _LAYOUT = re.compile(
     re.escape("tok2vec-listener|extract_features>>list2ragged>>with_array(")
     + r"ints-getitem>>hashembed(?:\|ints-getitem>>hashembed)*"
     + re.escape(
-        ")>>with_array(maxout>>layernorm>>dropout)>>ragged2list>>with_array(maxout>>layernorm)"
-        ">>with_array(residual(expand_window>>maxout>>layernorm>>dropout))>>with_array(softmax)"
+        ")>>with_array(maxout>>layernorm>>dropout)>>ragged2list>>with_array(maxout>>layernorm)>>with_array("
     )
+    + _WINDOW
+    + "(?:"
+    + re.escape(">>")
+    + _WINDOW
+    + ")*"
+    + re.escape(")>>with_array(softmax)")
 )
 _EPSILON = 1e-08  # thinc's LayerNorm adds it to the variance
 _OPS = NumpyOps()
@@ -71,7 +79,7 @@ class CompiledTagger:
     tables: tuple[_HashTable, ...]  # one per column
     embed: _MaxoutNorm
     mix: _MaxoutNorm
-    window: _MaxoutNorm
+    windows: tuple[_MaxoutNorm, ...]  # in order, each added to its input
     out_weights: numpy.ndarray  # (width, labels)
     out_bias: numpy.ndarray
 
@@ -89,9 +97,20 @@ class CompiledTagger:
         with one_blas_thread():
             own = self._own_vectors(ids)
             vectors = self.mix(numpy.hstack((numpy.asarray(doc.tensor, dtype="float32"), own)))
-            vectors = vectors + self.window(_windows(vectors))
+            vectors = self._encode(vectors)
             result: numpy.ndarray = vectors @ self.out_weights + self.out_bias
         return result
+
+    def _encode(self, vectors: numpy.ndarray) -> numpy.ndarray:
+        """The window layers. As spaCy's encoder does, the sequence gets one row of zeros per layer at either
+        end: from the second layer on, the outermost tokens see what the first made of that padding."""
+        pad = len(self.windows)
+        width = vectors.shape[1]
+        padding = numpy.zeros((pad, width), dtype=vectors.dtype)
+        vectors = numpy.vstack((padding, vectors, padding))
+        for window in self.windows:
+            vectors = vectors + window(_windows(vectors))
+        return vectors[pad : len(vectors) - pad]
 
     def _own_vectors(self, ids: numpy.ndarray) -> numpy.ndarray:
         keys = cast(
@@ -173,7 +192,7 @@ def compile_tagger(model: Model[Any, Any]) -> CompiledTagger | None:
         return None
     nodes = list(model.walk())
     embed_chain = _named(nodes, lambda name: name.startswith("extract_features>>"))
-    residual = _named(nodes, lambda name: name.startswith("residual("))
+    residuals = [node for node in nodes if _WINDOW_LAYER.fullmatch(node.name)]
     mix = _named(nodes, lambda name: name == "with_array(maxout>>layernorm)")
     output = _named(nodes, lambda name: name == "softmax")
     features = _named(list(embed_chain.walk()), lambda name: name == "extract_features")
@@ -188,7 +207,7 @@ def compile_tagger(model: Model[Any, Any]) -> CompiledTagger | None:
         tables=tuple(_HashTable(_floats(node.get_param("E")), int(node.attrs["seed"])) for node in tables),
         embed=_maxout_norm(list(embed_chain.walk())),
         mix=_maxout_norm(list(mix.walk())),
-        window=_maxout_norm(list(residual.walk())),
+        windows=tuple(_maxout_norm(list(residual.walk())) for residual in residuals),
         out_weights=_floats(output.get_param("W").T),
         out_bias=_floats(output.get_param("b")),
     )
