@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,23 @@ def test_lexicon_loading_extra_file_adds_and_overrides(tmp_path: Path) -> None:
     assert lexicon.acts_of_lemma["gazouiller"] == "accuse"
     assert lexicon.acts_of_lemma["estimer"] == "accuse"  # the user's file wins
     assert "gazouiller" not in load_lexicon("fr").acts_of_lemma  # the packaged lexicon is untouched
+
+
+def test_lexicon_loading_extra_file_read_again_only_when_changed(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[acts.accuse]\nverbs = ["gazouiller"]\n', encoding="utf-8")
+    first = load_lexicon("fr", extra=[extra])
+    assert load_lexicon("fr", extra=[str(extra)]) is first  # one merge, however many Docs ask
+    extra.write_text('[acts.deny]\nverbs = ["gazouiller", "chuchoter"]\n', encoding="utf-8")
+    os.utime(extra, ns=(extra.stat().st_atime_ns, extra.stat().st_mtime_ns + 1_000_000_000))
+    changed = load_lexicon("fr", extra=[extra])
+    assert changed.acts_of_lemma["gazouiller"] == "deny"
+    assert changed.acts_of_lemma["chuchoter"] == "deny"
+
+
+def test_lexicon_loading_missing_extra_file_is_a_lexicon_error(tmp_path: Path) -> None:
+    with pytest.raises(LexiconError, match="cannot read lexicon file"):
+        load_lexicon("fr", extra=[tmp_path / "absent.toml"])
 
 
 def test_lexicon_loading_unknown_language_says_which_exist() -> None:

@@ -342,8 +342,22 @@ def load_lexicon(lang: str, extra: Iterable[str | Path] = ()) -> Lexicon:
     paths = tuple(Path(p) for p in extra)
     if not paths:
         return _packaged(lang)
-    layers = _layers_for(lang)
+    stamps = []
     for path in paths:
+        try:
+            stat = path.stat()
+        except OSError as err:
+            raise LexiconError(f"cannot read lexicon file {path}: {err.strerror or err}") from err
+        stamps.append((str(path.resolve()), stat.st_mtime_ns, stat.st_size))
+    # the extractors ask once per Doc: the files are read again only when one of them has changed
+    return _extended(lang, tuple(stamps))
+
+
+@functools.lru_cache(maxsize=32)
+def _extended(lang: str, stamps: tuple[tuple[str, int, int], ...]) -> Lexicon:
+    layers = _layers_for(lang)
+    for name, _, _ in stamps:
+        path = Path(name)
         try:
             text = path.read_text(encoding="utf-8")
         except OSError as err:
