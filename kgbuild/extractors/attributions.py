@@ -281,7 +281,7 @@ class AttributionFinder(BylineRules):
                     k = source_tokens[1]
                 while k < len(doc) and (doc[k].is_punct or doc[k].is_space) and self.quotes.opening(k) < 0:
                     k += 1
-                further = self._quote_goes_on(content, cue_span.root, k) if k < len(doc) else None
+                further = self._quote_goes_on(content, cue_span.root.i, k) if k < len(doc) else None
                 if further is not None and further > content[1]:
                     content = (content[0], further)
             lemma = phrase_key(" ".join(t.lemma_ for t in cue_span))
@@ -327,7 +327,7 @@ class AttributionFinder(BylineRules):
             if best.head == source_ranker.NONE:
                 cand.source, cand.source_tokens = None, None
                 continue
-            span, tokens = self._source_span(self.doc[best.head])
+            span, tokens = self._source_span(best.head)
             if (
                 span is not None
                 and not spans_overlap(span, cand.cue)
@@ -436,7 +436,7 @@ class AttributionFinder(BylineRules):
         target = next((c for c in verb.children if c.dep_ in wanted), None)
         if target is None or target.pos_ in _NOT_A_PARTY:
             return None, None
-        start, end = self._np_bounds(target)
+        start, end = self._np_bounds(target.i)
         first, last = self.doc[start], self.doc[end - 1]
         span = (first.idx, last.idx + len(last.text))
         if spans_overlap(span, cand.cue) or (cand.source is not None and spans_overlap(span, cand.source)):

@@ -22,59 +22,61 @@ from kgbuild.extractors.scene import DATIVE_CASES, OBJECT_DEPS, SPEAKER_POS, Can
 class ChainRules(PhraseRules):
     def _verb_relays(self, outer: Candidate, verb: Token, end: int) -> Iterator[Candidate]:
         """Sources passed on with the verb itself: "a appris l'AFP de source proche", "a déclaré à l'AFP"."""
-        doc = self.doc
+        index = self.index
+        texts, idx, ends = index.texts, index.idx, index.end
         lex = self.lex
-        for child in verb.rights:
-            if child.i < end:
+        for child in self._rights(verb.i):
+            if child < end:
                 continue
-            index = self.index
-            text = fold(self.text[index.idx[child.left_edge.i] : index.end[child.right_edge.i]])
+            left, right = index.edges(child)
+            text = fold(self.text[idx[left] : ends[right]])
             for expression in lex.anonymous_expressions:
                 if text.startswith(expression) or (" " + expression) in " " + text:
-                    s_start, s_end = child.left_edge.i, child.right_edge.i + 1
-                    if fold(doc[s_start].text) in {"de", "d'"}:
+                    s_start, s_end = left, right + 1
+                    if fold(texts[s_start]) in {"de", "d'"}:
                         s_start += 1
                     yield Candidate(
                         cue=outer.cue,
                         content=outer.content,
-                        source=(doc[s_start].idx, doc[s_end - 1].idx + len(doc[s_end - 1].text)),
-                        source_tokens=(s_start, s_end, child.i),
+                        source=(idx[s_start], ends[s_end - 1]),
+                        source_tokens=(s_start, s_end, child),
                         lemma=outer.lemma,
                         act=outer.act,
-                        anchor=child.i,
+                        anchor=child,
                         confidence=0.7,
                         relay_of=outer,
                         shares_cue=True,
                     )
                     break
-            if self._is_dative(child) and child.pos_ in {"PROPN", "NOUN", "X"}:
-                entity = self.speakers.entity_at(child.i)
+            if self._is_dative(child) and index.pos_strings[child] in {"PROPN", "NOUN", "X"}:
+                entity = self.speakers.entity_at(child)
                 if entity is None or entity.kind != "organisation":
                     continue
                 if outer.source is None or not self._is_outlet_relay(child):
                     continue
-                case = next((c for c in child.children if c.dep_ in {"case"}), None)
-                cue_end = case.idx + len(case.text) if case is not None and case.i > verb.i else outer.cue[1]
+                case = next((c for c in index.tree.children[child] if index.tree.dep[c] in {"case"}), None)
+                cue_end = ends[case] if case is not None and case > verb.i else outer.cue[1]
                 s_start, s_end = self._np_bounds(child)
                 relay = Candidate(
                     cue=(outer.cue[0], max(outer.cue[1], cue_end)),
                     content=outer.content,
-                    source=(doc[s_start].idx, doc[s_end - 1].idx + len(doc[s_end - 1].text)),
-                    source_tokens=(s_start, s_end, child.i),
+                    source=(idx[s_start], ends[s_end - 1]),
+                    source_tokens=(s_start, s_end, child),
                     lemma=outer.lemma,
                     act="report",
-                    anchor=child.i,
+                    anchor=child,
                     confidence=0.6,
                     shares_cue=True,
                 )
                 outer.relay_of = relay
                 yield relay
 
-    def _is_outlet_relay(self, child: Token) -> bool:
-        case = next((c for c in child.children if c.dep_ == "case"), None)
-        if child.dep_ in {"dative", "dobj", "iobj"}:
+    def _is_outlet_relay(self, child: int) -> bool:
+        deps = self.index.tree.dep
+        case = next((c for c in self.index.tree.children[child] if deps[c] == "case"), None)
+        if deps[child] in {"dative", "dobj", "iobj"}:
             return True
-        return case is not None and fold(case.text) in DATIVE_CASES
+        return case is not None and fold(self.index.texts[case]) in DATIVE_CASES
 
     def _chain(self, candidates: list[Candidate]) -> None:
         """Link relays and nested attributions, and add the inner attributions of relay verbs."""
@@ -94,14 +96,14 @@ class ChainRules(PhraseRules):
             outer = self._relay_host(verb, by_source_head, by_verb)
             if outer is None or outer is cand:
                 continue
-            passive_agent = self._agent(verb)
+            passive_agent = self._agent(verb.i)
             if passive_agent is not None and verb.dep_ in {"acl", "amod"}:
                 # "X, cité par Y": Y relays X
                 cand.content = outer.content
                 outer.relay_of = cand
                 continue
             # "selon X, qui cite Y" / "en se référant à Y": Y's words reach us through X
-            target = self._relay_target(verb)
+            target = self._relay_target(verb.i)
             if target is None:
                 continue
             source_span, source_tokens = self._source_span(target)
@@ -168,27 +170,27 @@ class ChainRules(PhraseRules):
     def _relay_host(
         self, verb: Token, by_source_head: dict[int, Candidate], by_verb: dict[int, Candidate]
     ) -> Candidate | None:
-        head = verb.head
+        head = self.index.head[verb.i]
         if verb.dep_ in {"acl:relcl", "relcl", "acl", "amod"}:
-            return by_source_head.get(head.i)
-        if verb.dep_ in {"advcl", "conj", "xcomp"} and head.i in by_verb:
-            return by_verb[head.i]
+            return by_source_head.get(head)
+        if verb.dep_ in {"advcl", "conj", "xcomp"} and head in by_verb:
+            return by_verb[head]
         return None
 
-    def _relay_target(self, verb: Token) -> Token | None:
-        for child in verb.rights:
-            if child.dep_ in OBJECT_DEPS | {
-                "obl:arg",
-                "obl",
-                "prep",
-                "obl:mod",
-            } and child.pos_ in SPEAKER_POS | {"X"}:
+    def _relay_target(self, verb: int) -> int | None:
+        index = self.index
+        deps, children = index.tree.dep, index.tree.children
+        for child in self._rights(verb):
+            if deps[child] in _TARGET_DEPS and index.pos_strings[child] in SPEAKER_POS | {"X"}:
                 return child
-            if child.dep_ == "prep":
-                for grandchild in child.children:
-                    if grandchild.dep_ == "pobj":
+            if deps[child] == "prep":
+                for grandchild in children[child]:
+                    if deps[grandchild] == "pobj":
                         return grandchild
         return None
+
+
+_TARGET_DEPS = OBJECT_DEPS | {"obl:arg", "obl", "prep", "obl:mod"}
 
 
 def _length(span: tuple[int, int]) -> int:

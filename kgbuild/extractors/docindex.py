@@ -31,7 +31,7 @@ from spacy.attrs import (
     SENT_START,
     TAG,
 )
-from spacy.tokens import Doc
+from spacy.tokens import Doc, MorphAnalysis
 
 _IOB_BEGIN = 3
 _IOB_INSIDE = 1
@@ -216,3 +216,58 @@ class DocIndex:
         marks = self.doc.to_array([IS_PUNCT, IS_SPACE]).any(axis=1)
         children = self.tree.children
         return frozenset(int(i) for i in numpy.flatnonzero(marks) if not children[i])
+
+    # -- read by the attribution rules (scene.py and the layers on it) ------------------------------
+
+    def lemma_of(self, i: int) -> str:
+        """``Token.lemma_`` of token ``i``, looked up alone: the rules read few lemmas as strings."""
+        return self.doc.vocab.strings[self.lemma[i]]
+
+    @functools.cached_property
+    def is_punct(self) -> list[bool]:
+        """Whether each token is punctuation (as ``Token.is_punct``)."""
+        return cast(list[bool], self.doc.to_array(IS_PUNCT).astype(bool).tolist())
+
+    @functools.cached_property
+    def _edges(self) -> dict[int, tuple[int, int]]:
+        return {}
+
+    def edges(self, i: int) -> tuple[int, int]:
+        """``Token.left_edge.i`` and ``Token.right_edge.i`` of token ``i``, read once from spaCy.
+
+        Not ``tree.left``/``tree.right``: on a non-projective parse spaCy's edges can stop short of the
+        subtree's extremes, and the rules were written against spaCy's."""
+        found = self._edges.get(i)
+        if found is None:
+            token = self.doc[i]
+            found = self._edges[i] = (token.left_edge.i, token.right_edge.i)
+        return found
+
+    @functools.cached_property
+    def _morph_values(self) -> dict[str, dict[int, tuple[str, ...]]]:
+        return {}
+
+    def morph_values(self, i: int, field: str) -> tuple[str, ...]:
+        """Values of the morphological ``field`` of token ``i`` (as ``Token.morph.get(field)``)."""
+        key = self.morph[i]
+        by_key = self._morph_values.setdefault(field, {})
+        found = by_key.get(key)
+        if found is None:
+            found = by_key[key] = tuple(MorphAnalysis.from_id(self.doc.vocab, key).get(field, []))
+        return found
+
+    def expand_span(self, start: int, end: int) -> tuple[int, int] | None:
+        """Token range [first, last) of ``Doc.char_span(start, end, alignment_mode="expand")`` (None where
+        that is None), without building the Span."""
+        first, last = self._token_at_char(start), self._token_at_char(end - 1)
+        if first < 0 or last < 0:
+            return None
+        if start == self.end[first]:  # the whitespace after a token does not pull it in
+            first += 1
+        return first, last + 1
+
+    def _token_at_char(self, char: int) -> int:
+        """The token whose text or trailing whitespace holds character ``char``, or -1."""
+        if not 0 <= char < len(self.text):
+            return -1
+        return bisect_right(self.idx, char) - 1

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
-
 from kgbuild.extractors.lexicon import fold
 from kgbuild.extractors.scene import (
     SPEAKER_POS,
@@ -60,42 +58,46 @@ class PhraseRules(VerbRules):
         nouns = self.parts.noun_ids
         if not nouns:
             return
-        doc = self.doc
-        for i, lemma in enumerate(self.index.lemma):
+        index = self.index
+        texts, pos, deps, children = index.texts, index.pos_strings, index.tree.dep, index.tree.children
+        for i, lemma in enumerate(index.lemma):
             if lemma not in nouns or self.quotes.is_inner(i):
                 continue
-            noun = doc[i]
-            if noun.pos_ != "NOUN":
+            if pos[i] != "NOUN":
                 continue
-            source = next((c for c in noun.children if c.dep_ in {"poss", "nmod:poss"}), None)
+            kids = children[i]
+            source = next((c for c in kids if deps[c] in {"poss", "nmod:poss"}), None)
             if source is None:
                 source = next(
                     (
                         c
-                        for c in noun.children
-                        if c.dep_ == "nmod"
-                        and c.i > i
+                        for c in kids
+                        if deps[c] == "nmod"
+                        and c > i
                         and self._speaker_like(c)
                         and any(
-                            fold(g.text) in {"de", "d'", "by", "par"} for g in c.children if g.dep_ == "case"
+                            fold(texts[g]) in {"de", "d'", "by", "par"}
+                            for g in children[c]
+                            if deps[g] == "case"
                         )
                     ),
                     None,
                 )
-            if source is None or source.pos_ == "DET":
+            if source is None or pos[source] == "DET":
                 continue
             # "his claim", "their support for": a possessive pronoun speaks for the noun it owns (it is no
             # speaker elsewhere, so the pronoun table does not list it)
-            possessive = source.pos_ == "PRON" and source.tag_ == "PRP$"
+            possessive = pos[source] == "PRON" and index.tag_strings[source] == "PRP$"
             if not self._speaker_like(source) and (not possessive or self._participle_follows(i)):
                 continue
+            # the source itself may be taken: this once compared two Token objects by identity, which
+            # never matched (each read of ``children`` builds new ones), and the records keep that reading
             complement = next(
                 (
                     c
-                    for c in noun.children
-                    if c.i > i
-                    and c.dep_ in {"acl", "ccomp", "prep", "acl:relcl", "nmod", "xcomp"}
-                    and c is not source
+                    for c in kids
+                    if c > i
+                    and deps[c] in {"acl", "ccomp", "prep", "acl:relcl", "nmod", "xcomp"}
                     and self._nominal_complement(c)
                 ),
                 None,
@@ -103,25 +105,26 @@ class PhraseRules(VerbRules):
             if complement is None:
                 continue
             cue_end = i
-            if complement.dep_ == "prep":
-                cue_end = complement.i  # "support for", "attacks on": the preposition is part of the cue
-                objects = [g for g in complement.children if g.dep_ in {"pobj", "pcomp"}]
+            if deps[complement] == "prep":
+                cue_end = complement  # "support for", "attacks on": the preposition is part of the cue
+                objects = [g for g in children[complement] if deps[g] in {"pobj", "pcomp"}]
                 if not objects:
                     continue
-                first, last = objects[0].left_edge.i, objects[0].right_edge.i
+                first, last = index.edges(objects[0])
             else:
-                first, last = complement.left_edge.i, complement.right_edge.i
+                first, last = index.edges(complement)
             content = self._finish_content(max(first, cue_end + 1), last, i)
             source_span, source_tokens = self._source_span(source, avoid=(i, cue_end + 1))
             if content is None or source_span is None:
                 continue
+            word = fold(index.lemma_of(i))
             yield Candidate(
-                cue=(noun.idx, doc[cue_end].idx + len(doc[cue_end].text)),
+                cue=(index.idx[i], index.end[cue_end]),
                 content=content,
                 source=source_span,
                 source_tokens=source_tokens,
-                lemma=fold(noun.lemma_),
-                act=self.lex.nouns[fold(noun.lemma_)],
+                lemma=word,
+                act=self.lex.nouns[word],
                 anchor=i,
                 confidence=0.5,
             )
@@ -129,26 +132,33 @@ class PhraseRules(VerbRules):
     def _participle_follows(self, noun: int) -> bool:
         """ "He pushed his plan, saying P": the participle speaks for the subject, and would take the
         possessive of a nominal cue before it as its speaker."""
+        tags, deps = self.index.tag_strings, self.index.tree.dep
         return any(
-            t.tag_ == "VBG" and t.dep_ in {"advcl", "xcomp", "conj"}
-            for t in self.doc[noun + 1 : self._sent_end[noun]]
+            tags[t] == "VBG" and deps[t] in {"advcl", "xcomp", "conj"}
+            for t in range(noun + 1, self._sent_end[noun])
         )
 
-    def _nominal_complement(self, child: Token) -> bool:
+    def _nominal_complement(self, child: int) -> bool:
         """What a cue noun says: a that/que clause, an infinitive, or "for/of/on/about/against X"."""
-        if child.dep_ == "prep":
-            return fold(child.text) in {"for", "of", "on", "about", "against", "with", "that"}
-        if any(fold(g.text) in self.lex.complementizers for g in child.children if g.dep_ == "mark"):
+        index = self.index
+        texts, deps = index.texts, index.tree.dep
+        if deps[child] == "prep":
+            return fold(texts[child]) in {"for", "of", "on", "about", "against", "with", "that"}
+        if any(
+            fold(texts[g]) in self.lex.complementizers
+            for g in index.tree.children[child]
+            if deps[g] == "mark"
+        ):
             return True
-        return "Inf" in child.morph.get("VerbForm", []) or child.tag_ == "VB"
+        return "Inf" in index.morph_values(child, "VerbForm") or index.tag_strings[child] == "VB"
 
     def _adverb_at(self, start: int, end: int) -> Candidate | None:
         """An adverb that attributes the sentence to someone unnamed: "X has reportedly resigned"."""
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is None or self.quotes.quote_of(span.start) >= 0:
+        span = self.index.expand_span(start, end)
+        if span is None or self.quotes.quote_of(span[0]) >= 0:
             return None
-        first, limit = self._sent_start[span.start], self._sent_end[span.start]
-        content = self._finish_content(first, limit - 1, span.start)
+        first, limit = self._sent_start[span[0]], self._sent_end[span[0]]
+        content = self._finish_content(first, limit - 1, span[0])
         if content is None:
             return None
         word = phrase_key(self.text[start:end])
@@ -159,16 +169,16 @@ class PhraseRules(VerbRules):
             source_tokens=None,
             lemma=word,
             act=self.lex.adverbs[word],
-            anchor=span.start,
+            anchor=span[0],
             confidence=0.6,
         )
 
     def _preposition_at(self, start: int, end: int, act: str, initial: bool = False) -> Candidate | None:
-        doc = self.doc
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
+        index = self.index
+        span = index.expand_span(start, end)
+        if span is None or span[1] <= span[0]:
             return None
-        cue_first, cue_last = span.start, span.end - 1
+        cue_first, cue_last = span[0], span[1] - 1
         sent_start, sent_end = self._sent_start[cue_first], self._sent_end[cue_first]
         if initial and not self._sentence_initial(cue_first, sent_start):
             return None
@@ -176,18 +186,17 @@ class PhraseRules(VerbRules):
         if head is None:
             return None
         np_start, np_end = self._phrase_bounds(head, cue_last + 1, sent_end)
-        if initial and not (self._speaker_like(head) and np_end < sent_end and doc[np_end].text == ","):
+        if initial and not (self._speaker_like(head) and np_end < sent_end and index.texts[np_end] == ","):
             return None
         pp_end = self._phrase_end(np_end, sent_end)
         content = self._clause_around(cue_first, pp_end, sent_start, sent_end)
         if content is None:
             return None
-        source_span = (doc[np_start].idx, doc[np_end - 1].idx + len(doc[np_end - 1].text))
         return Candidate(
             cue=(start, end),
             content=content,
-            source=source_span,
-            source_tokens=(np_start, np_end, head.i),
+            source=(index.idx[np_start], index.end[np_end - 1]),
+            source_tokens=(np_start, np_end, head),
             lemma="",
             act=act,
             anchor=cue_first,
@@ -195,17 +204,17 @@ class PhraseRules(VerbRules):
         )
 
     def _colons(self, found: list[Candidate]) -> Iterator[Candidate]:
-        doc = self.doc
+        index = self.index
+        n, space = len(index), index.is_space
         claimed = sorted((c.content for c in found), key=lambda r: r[0])
         colon = self.doc.vocab.strings.add(":")
-        for i in (k for k, word in enumerate(self.index.orth) if word == colon):
-            token = doc[i]
+        for i in (k for k, word in enumerate(index.orth) if word == colon):
             if self.quotes.is_inner(i):
                 continue
-            k = token.i + 1
-            while k < len(doc) and doc[k].is_space:
+            k = i + 1
+            while k < n and space[k]:
                 k += 1
-            if k >= len(doc):
+            if k >= n:
                 continue
             q = self.quotes.opening(k)
             if q < 0:
@@ -216,10 +225,10 @@ class PhraseRules(VerbRules):
             quote = self.quotes.quotes[q]
             if any(spans_overlap((quote.inner_start, quote.inner_end), r) for r in claimed):
                 continue
-            prev = token.i - 1
-            if prev >= 0 and self._match_verb(doc[prev])[0] is not None:
+            prev = i - 1
+            if prev >= 0 and self._match_verb(self.doc[prev])[0] is not None:
                 continue
-            speaker = self._colon_speaker(token.i)
+            speaker = self._colon_speaker(i)
             if speaker is None:
                 continue
             content = self._trim_chars(quote.inner_start, quote.inner_end)
@@ -227,36 +236,36 @@ class PhraseRules(VerbRules):
                 continue
             source_span, source_tokens = self._source_span(speaker)
             yield Candidate(
-                cue=(token.idx, token.idx + 1),
+                cue=(index.idx[i], index.idx[i] + 1),
                 content=content,
                 source=source_span,
                 source_tokens=source_tokens,
                 lemma=":",
                 act="assert",
-                anchor=token.i,
+                anchor=i,
                 confidence=0.6,
             )
 
     def _headline_colon(self, colon: int, first: int) -> Candidate | None:
         """ "Sanders: Endorsements prove Clinton is the establishment's candidate": a named person or
         organisation alone before a colon, a clause after it."""
-        doc = self.doc
+        index = self.index
+        pos = index.pos_strings
         sent = self._sent_start[colon]
-        if not 0 < colon - sent <= 6 or any(t.pos_ in {"VERB", "AUX"} for t in doc[sent:colon]):
+        if not 0 < colon - sent <= 6 or any(pos[t] in {"VERB", "AUX"} for t in range(sent, colon)):
             return None
         entity = self.speakers.entity_at(colon - 1)
         if entity is None or entity.kind not in {"person", "organisation"}:
             return None
         limit = self._sent_end[colon]
-        if not any(t.pos_ in {"VERB", "AUX"} for t in doc[first:limit]) or "?" in doc[limit - 1].text:
+        if not any(pos[t] in {"VERB", "AUX"} for t in range(first, limit)) or "?" in index.texts[limit - 1]:
             return None  # no clause, or a question: nothing is claimed
         content = self._finish_content(first, limit - 1, colon)
-        head = doc[colon - 1]
-        source_span, source_tokens = self._source_span(head)
+        source_span, source_tokens = self._source_span(colon - 1)
         if content is None or source_span is None:
             return None
         return Candidate(
-            cue=(doc[colon].idx, doc[colon].idx + 1),
+            cue=(index.idx[colon], index.idx[colon] + 1),
             content=content,
             source=source_span,
             source_tokens=source_tokens,
@@ -266,22 +275,22 @@ class PhraseRules(VerbRules):
             confidence=0.5,
         )
 
-    def _colon_speaker(self, colon: int) -> Token | None:
+    def _colon_speaker(self, colon: int) -> int | None:
         """The speaker before a colon: a bare noun phrase ("Le ministre :"), or the subject of the clause."""
-        doc = self.doc
+        index = self.index
+        pos, heads, deps = index.pos_strings, index.head, index.tree.dep
         sent = self._sent_start[colon]
         if colon - sent < 1:
             return None
-        window = doc[sent:colon]
-        verbs = [t for t in window if t.pos_ in {"VERB", "AUX"}]
-        if not verbs:
-            heads = [t for t in window if t.head.i == t.i or not (sent <= t.head.i < colon)]
-            head = next((t for t in heads if t.pos_ in SPEAKER_POS), None)
+        window = range(sent, colon)
+        if not any(pos[t] in {"VERB", "AUX"} for t in window):
+            tops = [t for t in window if heads[t] == t or not (sent <= heads[t] < colon)]
+            head = next((t for t in tops if pos[t] in SPEAKER_POS), None)
             return head if head is not None and self._speaker_like(head) else None
-        root = next((t for t in window if t.head.i == t.i or not (sent <= t.head.i < colon)), None)
+        root = next((t for t in window if heads[t] == t or not (sent <= heads[t] < colon)), None)
         if root is None:
             return None
-        subject = next((c for c in root.children if c.dep_ in SUBJECT_DEPS and c.i < colon), None)
+        subject = next((c for c in index.tree.children[root] if deps[c] in SUBJECT_DEPS and c < colon), None)
         if subject is not None and self._speaker_like(subject):
             return subject
         return None

@@ -11,7 +11,7 @@ longer than :data:`MAX_QUOTE_CHARS`, is dropped rather than swallowing the rest 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 MAX_QUOTE_CHARS = 3000
@@ -102,20 +102,16 @@ class QuoteMap:
         inside = [-1] * len(starts)
         opens: dict[int, int] = {}
         closes: dict[int, int] = {}
-        k = 0
-        if self.quotes:
-            for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
-                while k < len(self.quotes) and self.quotes[k].end <= start:
-                    k += 1
-                if k == len(self.quotes):
-                    break
-                quote = self.quotes[k]
-                if quote.start < end:
-                    inside[i] = k
-                    if start <= quote.start < end:
-                        opens[i] = k
-                    if start <= quote.end - 1 < end:
-                        closes[i] = k
+        for k, quote in enumerate(self.quotes):
+            # only the tokens a quotation overlaps; a token across two (``."Au``) belongs to the first
+            for i in range(bisect_right(ends, quote.start), bisect_left(starts, quote.end)):
+                if inside[i] >= 0:
+                    continue
+                inside[i] = k
+                if starts[i] <= quote.start < ends[i]:
+                    opens[i] = k
+                if starts[i] <= quote.end - 1 < ends[i]:
+                    closes[i] = k
         self._inside = inside
         self._opens = opens
         self._closes = closes

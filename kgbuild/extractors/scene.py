@@ -99,44 +99,63 @@ class Scene:
         self._modal = sorted(
             self._conditional | {i for i, t in enumerate(index.tag) if t == self.parts.modal_tag}
         )
+        self._folded_lemmas: dict[int, str] = {}
 
-    def _is_clitic(self, token: Token) -> bool:
-        text = fold(token.text)
-        if not text.startswith("-"):
+    def _folded_lemma(self, i: int) -> str:
+        """The lemma of token ``i``, folded; kept, as the cue tails compare the same few tokens often."""
+        found = self._folded_lemmas.get(i)
+        if found is None:
+            found = self._folded_lemmas[i] = fold(self.index.lemma_of(i))
+        return found
+
+    def _is_clitic(self, i: int) -> bool:
+        text = self.index.texts[i]
+        if not text.startswith("-"):  # folding keeps a leading hyphen: most tokens stop here
             return False
+        text = fold(text)
         word = text[3:] if text.startswith("-t-") else text[1:]
         return word in self.lex.inverted_clitics or word == "t"
 
-    def _is_time(self, token: Token) -> bool:
-        return token.ent_type_ in {"DATE", "TIME"} or fold(token.lemma_) in self.lex.time_words
+    def _is_time(self, i: int) -> bool:
+        index = self.index
+        return index.ent_strings[i] in {"DATE", "TIME"} or fold(index.lemma_of(i)) in self.lex.time_words
 
-    def _speaker_like(self, token: Token) -> bool:
-        word = fold(token.text).lstrip("-")
+    def _speaker_like(self, i: int) -> bool:
+        index = self.index
+        word = fold(index.texts[i]).lstrip("-")
         lex = self.lex
         if word in lex.pronouns or word in lex.relative_pronouns or word in lex.speaker_pronouns:
             return True
-        if self.speakers.entity_at(token.i) is not None:
+        if self.speakers.entity_at(i) is not None:
             return True
-        lemma = fold(token.lemma_)
-        return token.pos_ == "PROPN" or lemma in lex.descriptions or lemma in lex.anonymous_heads
+        lemma = fold(index.lemma_of(i))
+        return index.pos_strings[i] == "PROPN" or lemma in lex.descriptions or lemma in lex.anonymous_heads
 
-    def _is_dative(self, child: Token) -> bool:
+    def _rights(self, i: int) -> list[int]:
+        """The children of token ``i`` after it, in text order (as ``Token.rights``)."""
+        return [c for c in self.index.tree.children[i] if c > i]
+
+    def _is_dative(self, child: int) -> bool:
         """The addressee of a cue: "à l'AFP", "auprès de", "to reporters", "told Reuters"."""
-        if child.dep_ in {"dative", "iobj"} and child.pos_ != "VERB":
+        index = self.index
+        tree = index.tree
+        dep = tree.dep[child]
+        if dep in {"dative", "iobj"} and index.pos_strings[child] != "VERB":
             return True
-        if child.dep_ in {"obl:arg", "obl:mod", "obl", "prep", "nmod"}:
-            case = next((c for c in child.children if c.dep_ == "case"), None)
-            if case is not None and fold(case.text) in DATIVE_CASES:
+        if dep in {"obl:arg", "obl:mod", "obl", "prep", "nmod"}:
+            case = next((c for c in tree.children[child] if tree.dep[c] == "case"), None)
+            if case is not None and fold(index.texts[case]) in DATIVE_CASES:
                 return self._speaker_like(child)  # "à l'AFP", not "s'attend à des scènes"
-            if child.dep_ == "prep" and fold(child.text) in DATIVE_CASES:
+            if dep == "prep" and fold(index.texts[child]) in DATIVE_CASES:
                 return True
-        if child.dep_ == "dobj" and child.head.lemma_ == "tell":
-            return any(c.dep_ in CLAUSE_DEPS for c in child.head.children) or self._quote_near(child.head)
+        head = index.head[child]
+        if dep == "dobj" and index.lemma_of(head) == "tell":
+            return any(tree.dep[c] in CLAUSE_DEPS for c in tree.children[head]) or self._quote_near(head)
         return False
 
-    def _quote_near(self, verb: Token) -> bool:
-        lo = max(self._sent_start[verb.i], verb.i - 3)
-        hi = min(self._sent_end[verb.i], verb.i + 6)
+    def _quote_near(self, verb: int) -> bool:
+        lo = max(self._sent_start[verb], verb - 3)
+        hi = min(self._sent_end[verb], verb + 6)
         return any(self.quotes.quote_of(k) >= 0 for k in range(lo, hi))
 
     def _trim_chars(self, start: int, end: int) -> tuple[int, int] | None:
@@ -149,65 +168,73 @@ class Scene:
             return None
         return start, end
 
-    def _np_bounds(self, head: Token) -> tuple[int, int]:
-        """[start, end) of the noun phrase headed by ``head``, without relative or adverbial clauses."""
-        if head.pos_ == "PRON" or self._is_clitic(head):
-            return head.i, head.i + 1
-        start = end = head.i
-        for child in head.children:
-            if child.dep_ in NP_STOP:
-                if child.dep_ == "punct" and start < child.i < end:
+    def _np_bounds(self, head: int) -> tuple[int, int]:
+        """[start, end) of the noun phrase headed by token ``head``, without relative or adverbial clauses."""
+        index = self.index
+        if index.pos_strings[head] == "PRON" or self._is_clitic(head):
+            return head, head + 1
+        start = end = head
+        deps, children = index.tree.dep, index.tree.children[head]
+        quote_of = self.quotes.quote_of
+        for child in children:
+            dep = deps[child]
+            if dep in NP_STOP:
+                if dep == "punct" and start < child < end:
                     continue
-                if child.dep_ == "conj" or (child.dep_ == "cc" and child.i < max(c.i for c in head.children)):
+                if dep == "conj" or (dep == "cc" and child < children[-1]):
                     pass
                 else:
                     continue
-            if self.quotes.quote_of(child.i) >= 0 and self.quotes.quote_of(head.i) < 0:
+            if quote_of(child) >= 0 and quote_of(head) < 0:
                 continue
-            start = min(start, child.left_edge.i)
-            end = max(end, child.right_edge.i)
-        doc = self.doc
-        while end > start and (doc[end].is_punct or doc[end].is_space):
+            left, right = index.edges(child)
+            start = min(start, left)
+            end = max(end, right)
+        punct, space = index.is_punct, index.is_space
+        while end > start and (punct[end] or space[end]):
             end -= 1
-        while start < end and (doc[start].is_punct or doc[start].is_space):
+        while start < end and (punct[start] or space[start]):
             start += 1
         return start, end + 1
 
     def _source_span(
-        self, head: Token | None, avoid: tuple[int, int] | None = None
+        self, head: int | None, avoid: tuple[int, int] | None = None
     ) -> tuple[tuple[int, int] | None, tuple[int, int, int] | None]:
-        """Characters and tokens (start, end, head) of the source phrase headed by ``head``, kept clear of
-        the cue tokens ``avoid``."""
+        """Characters and tokens (start, end, head) of the source phrase headed by token ``head``, kept
+        clear of the cue tokens ``avoid``."""
         if head is None:
             return None, None
+        index = self.index
+        texts, deps, heads = index.texts, index.tree.dep, index.head
         if (
             self.lex.relative_source == "antecedent"
-            and fold(head.text) in self.lex.relative_pronouns
-            and head.head.dep_ in {"acl:relcl", "relcl"}
-            and head.head.head.i != head.head.i
+            and fold(texts[head]) in self.lex.relative_pronouns
+            and deps[heads[head]] in {"acl:relcl", "relcl"}
+            and heads[heads[head]] != heads[head]
         ):
-            head = head.head.head  # "le ministre, qui a déclaré": the source is the minister
+            head = heads[heads[head]]  # "le ministre, qui a déclaré": the source is the minister
         if self._is_clitic(head):
-            text = head.text
+            text = texts[head]
             offset = 3 if fold(text).startswith("-t-") else 1
-            return (head.idx + offset, head.idx + len(text)), (head.i, head.i + 1, head.i)
+            return (index.idx[head] + offset, index.idx[head] + len(text)), (head, head + 1, head)
         start, end = self._np_bounds(head)
-        while start < head.i and self.doc[start].dep_ in {"case", "prep"}:
+        while start < head and deps[start] in {"case", "prep"}:
             start += 1  # "à des sources": the preposition belongs to the cue, not the source
         if avoid is not None and start < avoid[1] and avoid[0] < end:
-            if head.i >= avoid[1]:
+            if head >= avoid[1]:
                 start = avoid[1]
             else:
                 end = min(end, avoid[0])
-        doc = self.doc
-        while start < end - 1 and (doc[start].is_punct or doc[start].is_space):
+        punct, space = index.is_punct, index.is_space
+        while start < end - 1 and (punct[start] or space[start]):
             start += 1
-        while end - 1 > start and (doc[end - 1].dep_ == "case" or doc[end - 1].text in {"'s", "’s", "'"}):
+        while end - 1 > start and (deps[end - 1] == "case" or texts[end - 1] in {"'s", "’s", "'"}):
             end -= 1  # "Trump's claim": the possessive mark is not part of the name
-        return (doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)), (start, end, head.i)
+        return (index.idx[start], index.end[end - 1]), (start, end, head)
 
     def _content_tokens(self, first: int, last: int) -> int:
-        return sum(1 for k in range(first, last + 1) if not (self.doc[k].is_punct or self.doc[k].is_space))
+        punct, space = self.index.is_punct, self.index.is_space
+        return sum(1 for k in range(first, last + 1) if not (punct[k] or space[k]))
 
 
 def spellings(strings: StringStore, words: Iterable[str]) -> set[int]:

@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from kgbuild.extractors.docindex import DocIndex
 from kgbuild.extractors.lexicon import Lexicon, fold
@@ -46,6 +46,7 @@ class _Speaker:
 class SpeakerResolver:
     def __init__(self, index: DocIndex, lexicon: Lexicon, entities: Sequence[EntityMention]) -> None:
         self.doc: Doc = index.doc
+        self.index = index
         self.lexicon = lexicon
         self.entities = sorted(entities, key=lambda e: e.span.start)
         self._entity_at = [-1] * len(index)
@@ -85,23 +86,25 @@ class SpeakerResolver:
     # -- description --------------------------------------------------------------------------------
 
     def _describe(self, start: int, end: int, head: int) -> tuple[SourceInfo, str]:
-        doc, lex = self.doc, self.lexicon
-        head_tok = doc[head]
-        head_word = fold(head_tok.lemma_ if head_tok.pos_ in {"NOUN", "PROPN"} else head_tok.text).lstrip("-")
-        text = fold(doc[start:end].text)
-        words = [fold(t.text) for t in doc[start:end]]
+        index, lex = self.index, self.lexicon
+        texts = index.texts
+        head_word = fold(
+            index.lemma_of(head) if index.pos_strings[head] in {"NOUN", "PROPN"} else texts[head]
+        ).lstrip("-")
+        text = fold(self._text(start, end))
+        words = [fold(word) for word in texts[start:end]]
         first = words[0] if words else ""
-        gender, number = self._agreement(start, end, head_tok)
+        gender, number = self._agreement(start, end, head)
 
         if head_word.startswith("t-"):
             head_word = head_word[2:]
         if end - start <= 2 and (head_word in lex.pronouns or text in lex.pronouns):
             return self._pronoun(head, lex.pronouns.get(text, lex.pronouns.get(head_word, ""))), head_word
-        if head_word in lex.relative_pronouns and head_tok.head.i != head:
-            antecedent = self._antecedent(head_tok)
+        if head_word in lex.relative_pronouns and index.head[head] != head:
+            antecedent = self._antecedent(head)
             if antecedent is not None:
-                a_start, a_end = _noun_phrase(antecedent)
-                return self._describe(a_start, a_end, antecedent.i)[0], head_word
+                a_start, a_end = self._noun_phrase(antecedent)
+                return self._describe(a_start, a_end, antecedent)[0], head_word
 
         entity = self._entity_in(start, end, head)
         if entity is not None:
@@ -116,7 +119,7 @@ class SpeakerResolver:
         if anonymous is not None:
             return anonymous, head_word
 
-        description = lex.descriptions.get(head_word) or lex.descriptions.get(fold(head_tok.text))
+        description = lex.descriptions.get(head_word) or lex.descriptions.get(fold(texts[head]))
         if description == "document":
             return SourceInfo("document", None, None, gender, number), head_word
         if description is not None and first in lex.determiners and head_word in self._described:
@@ -130,33 +133,41 @@ class SpeakerResolver:
                 if earlier_one is not None:
                     return earlier_one, head_word
             return SourceInfo(kind, None, None, gender, number), head_word
-        if head_tok.pos_ == "PROPN":
+        if index.pos_strings[head] == "PROPN":
             return SourceInfo("person", None, None, gender, number), head_word
         return SourceInfo(
             "person" if number != "p" else "organisation", None, None, gender, number
         ), head_word
 
-    def _agreement(self, start: int, end: int, head: Token) -> tuple[str, str]:
+    def _text(self, start: int, end: int) -> str:
+        """The text of tokens [start, end) (as ``Doc[start:end].text``)."""
+        index = self.index
+        end = min(end, len(index))
+        return index.text[index.idx[start] : index.end[end - 1]] if start < end else ""
+
+    def _agreement(self, start: int, end: int, head: int) -> tuple[str, str]:
+        index = self.index
         gender = number = ""
-        for token in self.doc[start:end]:
-            word = fold(token.text)
+        for word in index.texts[start:end]:
+            word = fold(word)
             if word in _FEMININE:
                 gender = "f"
                 break
             if word in _MASCULINE:
                 gender = "m"
                 break
-        morph_gender = head.morph.get("Gender", [])
-        if not gender and morph_gender and head.pos_ == "NOUN":
+        morph_gender = index.morph_values(head, "Gender")
+        if not gender and morph_gender and index.pos_strings[head] == "NOUN":
             gender = "f" if morph_gender[0] == "Fem" else "m"
-        morph_number = head.morph.get("Number", [])
+        morph_number = index.morph_values(head, "Number")
         if morph_number:
             number = "p" if morph_number[0] == "Plur" else "s"
-        elif head.tag_ in {"NNS", "NNPS"}:
+        elif index.tag_strings[head] in {"NNS", "NNPS"}:
             number = "p"
-        elif head.tag_ in {"NN", "NNP"}:
+        elif index.tag_strings[head] in {"NN", "NNP"}:
             number = "s"
-        if any(t.dep_ == "conj" and t.head.i == head.i for t in self.doc[start:end]):
+        deps, heads = index.tree.dep, index.head
+        if any(deps[k] == "conj" and heads[k] == head for k in range(start, min(end, len(index)))):
             number = "p"
         return gender, number
 
@@ -164,14 +175,16 @@ class SpeakerResolver:
         """The entity the phrase names: the one on its head, else one in apposition to it."""
         if self._entity_at[head] >= 0:
             return self.entities[self._entity_at[head]]
+        index = self.index
+        deps, heads, children = index.tree.dep, index.head, index.tree.children
         best: EntityMention | None = None
-        for token in self.doc[start:end]:
-            k = self._entity_at[token.i]
+        for i in range(start, min(end, len(index))):
+            k = self._entity_at[i]
             if k < 0:
                 continue
             entity = self.entities[k]
-            attached = token.head.i == head or token.head.head.i == head
-            direct = token.dep_ in {
+            attached = heads[i] == head or heads[heads[i]] == head
+            direct = deps[i] in {
                 "appos",
                 "flat:name",
                 "compound",
@@ -181,18 +194,20 @@ class SpeakerResolver:
                 "dep",
                 "ROOT",
             }
-            prepositional = any(c.dep_ in {"case", "prep"} for c in token.children)
+            prepositional = any(deps[c] in {"case", "prep"} for c in children[i])
             if attached and direct and not prepositional and (best is None or entity.kind == "person"):
                 best = entity
         return best
 
     def _description_head(self, start: int, end: int, head: int) -> str:
-        word = fold(self.doc[head].lemma_)
+        index = self.index
+        word = fold(index.lemma_of(head))
         if word in self.lexicon.descriptions:
             return word
-        for token in self.doc[start:end]:
-            if token.pos_ == "NOUN" and fold(token.lemma_) in self.lexicon.descriptions:
-                return fold(token.lemma_)
+        pos = index.pos_strings
+        for i in range(start, min(end, len(index))):
+            if pos[i] == "NOUN" and fold(index.lemma_of(i)) in self.lexicon.descriptions:
+                return fold(index.lemma_of(i))
         return ""
 
     def _anonymous_source(self, text: str, first: str, head_word: str, words: list[str]) -> SourceInfo | None:
@@ -259,7 +274,7 @@ class SpeakerResolver:
         return None
 
     def _advance_entities(self, position: int) -> None:
-        start = self.doc[position].idx if position < len(self.doc) else self._text_length
+        start = self._starts[position] if position < len(self._starts) else self._text_length
         while (
             self._entity_cursor < len(self.entities) and self.entities[self._entity_cursor].span.start < start
         ):
@@ -268,12 +283,26 @@ class SpeakerResolver:
             self._entity_cursor += 1
         del self._recent_entities[:-_HISTORY]
 
-    def _antecedent(self, relative: Token) -> Token | None:
-        verb = relative.head
-        noun = verb.head if verb.dep_ in {"acl:relcl", "relcl", "acl"} else None
-        if noun is None or noun.i == verb.i:
+    def _antecedent(self, relative: int) -> int | None:
+        heads, deps = self.index.head, self.index.tree.dep
+        verb = heads[relative]
+        noun = heads[verb] if deps[verb] in {"acl:relcl", "relcl", "acl"} else None
+        if noun is None or noun == verb:
             return None
         return noun
+
+    def _noun_phrase(self, head: int) -> tuple[int, int]:
+        """[start, end) of the noun phrase headed by token ``head``, without relative or trailing clauses."""
+        index = self.index
+        deps = index.tree.dep
+        start = end = head
+        for child in index.tree.children[head]:
+            if deps[child] in _NP_STOP and child > head:
+                continue
+            left, right = index.edges(child)
+            start = min(start, left)
+            end = max(end, right)
+        return start, end + 1
 
 
 def _singular(word: str) -> str:
@@ -289,14 +318,3 @@ def _agrees(info: SourceInfo, gender: str, number: str) -> bool:
 
 
 _NP_STOP = {"acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "punct", "cc", "conj", "dep", "acl"}
-
-
-def _noun_phrase(head: Token) -> tuple[int, int]:
-    """[start, end) of the noun phrase headed by ``head``, without relative clauses or trailing clauses."""
-    start = end = head.i
-    for child in head.children:
-        if child.dep_ in _NP_STOP and child.i > head.i:
-            continue
-        start = min(start, child.left_edge.i)
-        end = max(end, child.right_edge.i)
-    return start, end + 1
