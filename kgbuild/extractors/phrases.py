@@ -90,13 +90,12 @@ class PhraseRules(VerbRules):
             possessive = pos[source] == "PRON" and index.tag_strings[source] == "PRP$"
             if not self._speaker_like(source) and (not possessive or self._participle_follows(i)):
                 continue
-            # the source itself may be taken: this once compared two Token objects by identity, which
-            # never matched (each read of ``children`` builds new ones), and the records keep that reading
             complement = next(
                 (
                     c
                     for c in kids
                     if c > i
+                    and c != source  # « la promesse d'Alitalia » : the possessor is no complement
                     and deps[c] in {"acl", "ccomp", "prep", "acl:relcl", "nmod", "xcomp"}
                     and self._nominal_complement(c)
                 ),
