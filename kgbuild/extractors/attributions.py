@@ -33,7 +33,7 @@ from pathlib import Path
 from spacy.tokens import Doc
 
 from kgbuild.extractors import content_ranker, cue_filter, cue_model, source_ranker
-from kgbuild.extractors.bylines import DASHES, BylineRules
+from kgbuild.extractors.bylines import BylineRules
 from kgbuild.extractors.docindex import index_of
 from kgbuild.extractors.entities import find_entities
 from kgbuild.extractors.lexicon import VerbCue, fold, load_lexicon
@@ -302,7 +302,7 @@ class AttributionFinder(BylineRules):
         """Each content re-chosen by the ranker; relays that shared a content follow it."""
         moved: dict[tuple[int, int], tuple[int, int]] = {}
         for cand in candidates:
-            if cand.shares_cue or cand.participle or cand.lemma in DASHES:
+            if cand.shares_cue or cand.participle or cand.certain:
                 continue
             where = origin(cand.confidence)
             best = ranker.best(content_ranker.candidates(self.doc, cand.cue, cand.content, where))
@@ -317,8 +317,8 @@ class AttributionFinder(BylineRules):
     def _rerank_sources(self, candidates: list[Candidate], ranker: content_ranker.LinearRanker) -> None:
         """Each source re-chosen by the ranker among the sentence's noun phrases, or dropped."""
         for cand in candidates:
-            if cand.shares_cue or cand.participle or cand.lemma in DASHES:
-                continue  # a signed quotation's content and source are certain
+            if cand.shares_cue or cand.participle or cand.certain:
+                continue  # a layout's content and source stand as found
             where = origin(cand.confidence)
             head = cand.source_tokens[2] if cand.source_tokens is not None else None
             best = ranker.best(source_ranker.candidates(self.doc, cand.cue, cand.content, head, where))

@@ -45,6 +45,7 @@ class BylineRules(ChainRules):
                 act="assert",
                 anchor=first,
                 confidence=0.6,
+                certain=True,
             )
 
     def _signature(self, start: int) -> tuple[int, int, int] | None:

@@ -15,6 +15,14 @@ from kgbuild.extractors.scene import (
 )
 from kgbuild.extractors.verbal import VerbRules
 
+_LABEL_MAX = 4  # tokens of a speaker label ("JAKE TAPPER", "Alex Seitz-Wald")
+_LABEL_OPENERS = frozenset("\"“«' \t")  # a transcript quoted paragraph by paragraph opens each one
+
+
+def _label_word(text: str, pos: str) -> bool:
+    """A word of a speaker label: in capitals ("WALLACE"), or a proper noun ("Matthews")."""
+    return (text.isupper() and any(ch.isalpha() for ch in text)) or pos == "PROPN" or text == "-"
+
 
 class PhraseRules(VerbRules):
     def _prepositional(self) -> Iterator[Candidate]:
@@ -208,12 +216,16 @@ class PhraseRules(VerbRules):
         claimed = sorted((c.content for c in found), key=lambda r: r[0])
         colon = self.doc.vocab.strings.add(":")
         for i in (k for k, word in enumerate(index.orth) if word == colon):
-            if self.quotes.is_inner(i):
-                continue
             k = i + 1
             while k < n and space[k]:
                 k += 1
             if k >= n:
+                continue
+            label = self._speaker_label(i, k)
+            if label is not None:
+                yield label
+                continue
+            if self.quotes.is_inner(i):
                 continue
             q = self.quotes.opening(k)
             if q < 0:
@@ -253,8 +265,7 @@ class PhraseRules(VerbRules):
         sent = self._sent_start[colon]
         if not 0 < colon - sent <= 6 or any(pos[t] in {"VERB", "AUX"} for t in range(sent, colon)):
             return None
-        entity = self.speakers.entity_at(colon - 1)
-        if entity is None or entity.kind not in {"person", "organisation"}:
+        if not self._names_source(colon - 1):
             return None
         limit = self._sent_end[colon]
         if not any(pos[t] in {"VERB", "AUX"} for t in range(first, limit)) or "?" in index.texts[limit - 1]:
@@ -272,6 +283,59 @@ class PhraseRules(VerbRules):
             act="assert",
             anchor=colon,
             confidence=0.5,
+        )
+
+    def _names_source(self, i: int) -> bool:
+        """Whether token ``i`` names a source alone before a colon: it is in a person or organisation
+        entity, or, capitalised, it is the surname of one the article names in full ("Sanders" for Bernie
+        Sanders: the recognizer often misses names in titles) or a document ("Poll")."""
+        entity = self.speakers.entity_at(i)
+        if entity is not None and entity.kind in {"person", "organisation"}:
+            return True
+        word = self.index.texts[i]
+        if not word[:1].isupper():
+            return False
+        if self.lex.descriptions.get(fold(word)) == "document":
+            return True
+        surname = word.casefold()  # "WALLACE" in a transcript's labels, Chris Wallace in its text
+        return any(
+            mention.kind in {"person", "organisation"} and mention.span.text.split()[-1].casefold() == surname
+            for mention in self.speakers.entities
+        )
+
+    def _speaker_label(self, colon: int, first: int) -> Candidate | None:
+        """A transcript's speaker label: "WALLACE: Do you really see them as equivalent?" — a name alone
+        at the start of a paragraph (capitals, or proper nouns) that the article knows as a person or an
+        organisation, a colon, and what they said up to the paragraph's end."""
+        index = self.index
+        texts, pos = index.texts, index.pos_strings
+        start = colon
+        while start > 0 and colon - start < _LABEL_MAX and _label_word(texts[start - 1], pos[start - 1]):
+            start -= 1
+        if start == colon:
+            return None
+        if not self._names_source(colon - 1):
+            return None  # "Stealth Over Health: ...", "CLARIFICATION: ..." name no one
+        text = self.text
+        before = index.idx[start]
+        while before > 0 and text[before - 1] in _LABEL_OPENERS:
+            before -= 1
+        if before > 0 and text[before - 1] not in "\n\r":
+            return None
+        stop = text.find("\n", index.idx[first])
+        content = self._trim_chars(index.idx[first], len(text) if stop < 0 else stop)
+        if content is None or len(text[content[0] : content[1]].split()) < 3:
+            return None
+        return Candidate(
+            cue=(index.idx[colon], index.idx[colon] + 1),
+            content=content,
+            source=(index.idx[start], index.end[colon - 1]),
+            source_tokens=(start, colon, colon - 1),
+            lemma=":",
+            act="assert",
+            anchor=colon,
+            confidence=0.6,
+            certain=True,
         )
 
     def _colon_speaker(self, colon: int) -> int | None:

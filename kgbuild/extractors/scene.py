@@ -76,6 +76,7 @@ class Candidate:
     participle: bool = False  # "cité par X": relays the attribution it follows
     pending: bool = False  # a relay verb waiting for its host's content ("en se référant à X")
     inherits: bool = False  # a participle whose speaker is that of the cue before it in its sentence
+    certain: bool = False  # content and source are given by the layout (signed quotation, speaker label)
 
 
 class Scene:
