@@ -42,6 +42,28 @@ def row(a: Attribution) -> tuple[str, str | None, str, str, str]:
             id="according-to",
         ),
         pytest.param(
+            "In a poll released Monday, 48 percent of voters chose Clinton.",
+            (
+                "In",
+                "a poll released Monday",
+                "48 percent of voters chose Clinton",
+                "indirect",
+                "document",
+            ),
+            id="in-a-poll",
+        ),
+        pytest.param(
+            "Clinton leads Trump by five points in the latest national survey.",
+            (
+                "in",
+                "the latest national survey",
+                "Clinton leads Trump by five points",
+                "indirect",
+                "document",
+            ),
+            id="in-the-survey-after",
+        ),
+        pytest.param(
             "The company believes that its profits will grow.",
             ("believes", "The company", "its profits will grow", "indirect", "organisation"),
             id="belief",

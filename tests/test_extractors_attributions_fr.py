@@ -38,6 +38,17 @@ def row(a: Attribution) -> tuple[str, str | None, str, str, str]:
             id="imputer-accusation",
         ),
         pytest.param(
+            "Dans une étude publiée lundi, la pollution de l'air a baissé de 10 % en un an.",
+            (
+                "Dans",
+                "une étude publiée lundi",
+                "la pollution de l'air a baissé de 10 % en un an",
+                "indirect",
+                "document",
+            ),
+            id="dans-une-etude",
+        ),
+        pytest.param(
             "« Nous ne céderons pas », a affirmé la présidente du syndicat.",
             ("a affirmé", "la présidente du syndicat", "Nous ne céderons pas", "direct", "person"),
             id="inverted-np",

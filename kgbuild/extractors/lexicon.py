@@ -64,6 +64,10 @@ class Lexicon:
     conditional_mood: bool
     modals: frozenset[str]
     initial_prepositions: Mapping[str, str] = field(default_factory=dict)  # "pour" -> act
+    # "in" -> act: a preposition that attributes its clause to its object when that is one of
+    # ``document_objects`` ("In a CNN poll, 50 percent chose Clinton")
+    document_prepositions: Mapping[str, str] = field(default_factory=dict)
+    document_objects: frozenset[str] = frozenset()
     relay_verbs: frozenset[str] = frozenset()  # entries of verbs that pass on another source's words
     complementizers: frozenset[str] = frozenset()
     inverted_clitics: frozenset[str] = frozenset()
@@ -164,6 +168,8 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
     descriptions: dict[str, str] = {}
     expressions: list[str] = []
     initial: dict[str, str] = {}
+    documents: dict[str, str] = {}
+    document_objects: set[str] = set()
     relays: set[str] = set()
     complementizers: set[str] = set()
     clitics: set[str] = set()
@@ -203,6 +209,12 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
             initial_table = table.get("initial_prepositions") or {}
             for entry in _strings(initial_table.get("words"), f"{where}: acts.{act}.initial_prepositions"):
                 initial[entry] = act
+            document_table = table.get("document_prepositions") or {}
+            for entry in _strings(document_table.get("words"), f"{where}: acts.{act}.document_prepositions"):
+                documents[entry] = act
+            document_objects.update(
+                _strings(document_table.get("objects"), f"{where}: acts.{act}.document_prepositions.objects")
+            )
         relays.update(_strings((layer.get("relays") or {}).get("verbs"), f"{where}: relays.verbs"))
         sourceless.update(
             _strings((layer.get("sourceless") or {}).get("verbs"), f"{where}: sourceless.verbs")
@@ -297,8 +309,14 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         hedge_phrases=tuple(sorted((w for w in hedge_words if " " in w), key=len, reverse=True)),
         conditional_mood=conditional,
         modals=frozenset(sets["modals"]),
-        acts_of_lemma={c.lemma: c.act for c in verb_entries.values()} | prepositions | initial | adverbs,
+        acts_of_lemma={c.lemma: c.act for c in verb_entries.values()}
+        | prepositions
+        | initial
+        | documents
+        | adverbs,
         initial_prepositions=initial,
+        document_prepositions=documents,
+        document_objects=frozenset(document_objects),
         relay_verbs=frozenset(relays),
         complementizers=frozenset(complementizers),
         inverted_clitics=frozenset(clitics),

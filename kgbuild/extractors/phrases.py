@@ -54,6 +54,8 @@ class PhraseRules(VerbRules):
                 if cand is not None:
                     cand.lemma = phrase_key(match.group())
                     yield cand
+        if self.lex.document_prepositions:
+            yield from self._document_prepositions()
         if self.parts.adverb_re is not None:
             for match in self.parts.adverb_re.finditer(self.text):
                 cand = self._adverb_at(match.start(), match.end())
@@ -179,6 +181,46 @@ class PhraseRules(VerbRules):
             anchor=span[0],
             confidence=0.6,
         )
+
+    def _document_prepositions(self) -> Iterator[Candidate]:
+        """A clause attributed to a poll or a study by a preposition ("In a CNN poll released Monday, 50
+        percent chose Clinton", "Trump leads in the latest polls"): the object is the source."""
+        index = self.index
+        words = self.lex.document_prepositions
+        lower = index.lower_strings
+        tree = index.tree
+        for i, word in enumerate(lower):
+            act = words.get(word)
+            if act is None or self.quotes.is_inner(i):
+                continue
+            source = self._document_object(i)
+            if source is None:  # most "in"s stop here
+                continue
+            first, last = max(tree.left[source], i + 1), tree.right[source]
+            content = self._clause_around(i, last + 1, self._sent_start[i], self._sent_end[i])
+            if content is None:
+                continue
+            yield Candidate(
+                cue=(index.idx[i], index.end[i]),
+                content=content,
+                source=(index.idx[first], index.end[last]),
+                source_tokens=(first, last + 1, source),
+                lemma=word,
+                act=act,
+                anchor=i,
+                confidence=0.6,
+                certain=True,
+            )
+
+    def _document_object(self, preposition: int) -> int | None:
+        """The poll or study a preposition governs: its object (English parses), or the noun it is the
+        case marker of (Universal Dependencies: "dans" hangs from "sondage")."""
+        index = self.index
+        lower, tree, head = index.lower_strings, index.tree, index.head[preposition]
+        objects = self.lex.document_objects
+        if tree.dep[preposition] == "case" and head > preposition and lower[head] in objects:
+            return head
+        return next((k for k in tree.children[preposition] if k > preposition and lower[k] in objects), None)
 
     def _preposition_at(self, start: int, end: int, act: str, initial: bool = False) -> Candidate | None:
         index = self.index
