@@ -33,6 +33,16 @@ from kgbuild.readers.cleanup import clean_text
         ("cafe\u0301.Le menu", "café. Le menu"),
         ("selon le Figaro.\u200b\u200bLe chef", "selon le Figaro. Le chef"),
         ('en tête.\u200b"La chute"', 'en tête. "La chute"'),
+        # section headings glued to the text around them
+        (
+            "ses premières arrestations.- Statut de réfugié - Toujours au",
+            "ses premières arrestations.\n- Statut de réfugié -\n Toujours au",
+        ),
+        ("les biologistes.- Un air d'hiver -Les mâles", "les biologistes.\n- Un air d'hiver -\nLes mâles"),
+        ('a-t-il dit.- Washington "préoccupé" -Face à', 'a-t-il dit.\n- Washington "préoccupé" -\nFace à'),
+        ("la police.- Forte hausse à Rangoun, capitale", "la police.\n- Forte hausse à Rangoun, capitale"),
+        ("Il est arrivé.-3 degrés", "Il est arrivé.-3 degrés"),
+        ("le vote anti-Européen. Bien.", "le vote anti-Européen. Bien."),
         # left alone: abbreviations, initials, numbers, addresses
         ("M.Dupont est arrivé.", "M.Dupont est arrivé."),
         ("aux U.S.A et ailleurs", "aux U.S.A et ailleurs"),

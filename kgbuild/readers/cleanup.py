@@ -16,7 +16,12 @@ The NLP runs on the clean text; the graph keeps offsets into the text as read. W
   and invisible characters (the space goes after them).
   Left alone: "M.Dupont" and "U.S.A" (uppercase before the period), "J.K.Rowling" and "Ph.D."
   (a single capital followed by a period is an initial), "3.5", "lemonde.fr", and anything in
-  a token that looks like a URL or an e-mail address.
+  a token that looks like a URL or an e-mail address;
+- line breaks inserted around section headings that lost theirs ("arrestations.- Statut de
+  réfugié -Toujours" becomes "arrestations.\n- Statut de réfugié -\nToujours"): a dash right after
+  a sentence end, before a capital or a quote, opens a heading; a dash after a space within the
+  next 80 characters, with no sentence end between, closes it. Without the breaks the parser
+  reads the previous sentence, the heading and the next sentence as one.
 """
 
 from __future__ import annotations
@@ -58,6 +63,12 @@ _GLUED = re.compile(
     rf"(?P<space>(?<=[{_MAY_OPEN}])[ \u00a0\u202f])?(?=[^\W\d_])"
 )
 _SPACE_BEFORE_MARK = frozenset(" \u00a0\u202f")  # French typography: "vraiment ?Non"
+_HEADING_OPEN = re.compile(
+    r"(?<=[.!?\u2026\u00bb\"\)])[-\u2013\u2014](?=[ \u00a0]?[A-Z\u00c0-\u00dd\u00ab\"])"
+)
+_HEADING_CLOSE = re.compile(
+    r"[^\n.!?\u2026]{1,80}?[ \u00a0][-\u2013\u2014](?=[ \u00a0]?[A-Z\u00c0-\u00dd\u00ab\"])"
+)
 _URLISH = re.compile(r"://|^www\.|@", re.IGNORECASE)
 
 
@@ -164,6 +175,7 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
             if composed != m.group():
                 edits.append(_narrowed(m.start(), m.group(), composed))
     edits.extend((position, position, " ") for position in _glued_sentences(text))
+    edits.extend((position, position, "\n") for position in _heading_breaks(text))
     edits.sort(key=lambda edit: (edit[0], edit[1]))
     return edits
 
@@ -197,6 +209,17 @@ def _glued_sentences(text: str) -> list[int]:
         if _in_url(text, m.start()):
             continue
         positions.append(insert_at)
+    return positions
+
+
+def _heading_breaks(text: str) -> list[int]:
+    """Where a line break goes around a section heading glued to the text (original offsets)."""
+    positions = []
+    for m in _HEADING_OPEN.finditer(text):
+        positions.append(m.start())
+        close = _HEADING_CLOSE.match(text, m.end())
+        if close is not None:
+            positions.append(close.end())
     return positions
 
 
