@@ -39,6 +39,7 @@ _GRANDCHILD_DEPS = {"pobj", "pcomp", "ccomp", "xcomp", "dobj", "conj"}
 _SIBLING_DEPS = {"nsubj", "nsubjpass", "dobj", "ccomp"}
 _SPACE_OR_PUNCT = {PUNCT, SPACE}
 _VERB_POS = {VERB, AUX}
+_COMMAS_MARKS = {",", ";", "—", "–"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,14 @@ class LinearRanker:
         return sum(map(self.weights.get, candidate.features, repeat(0.0)))
 
     def best(self, options: Sequence[F]) -> F | None:
-        return max(options, key=self.score, default=None)
+        """The first of the best-scoring options (as ``max``), scored without a method call per option."""
+        get = self.weights.get
+        best, top = None, 0.0
+        for option in options:
+            score = sum(map(get, option.features, repeat(0.0)))
+            if best is None or score > top:
+                best, top = option, score
+        return best
 
     def to_json(self, path: Path, meta: dict[str, object]) -> None:
         kept = {f: round(w, 4) for f, w in sorted(self.weights.items()) if abs(w) >= 1e-4}
@@ -101,24 +109,48 @@ def load(lang: str) -> LinearRanker | None:
 def cue_site(doc: Doc, cue: tuple[int, int]) -> tuple[DocIndex, int, int, int, int, Token] | None:
     """Where a cue (characters) sits: the Doc's index, its tokens [start, end), its sentence's [start, end)
     and its syntactic head; None when no token starts inside it."""
+    site = cue_position(doc, cue)
+    if site is None:
+        return None
+    index, start, end, s, e, root = site
+    return index, start, end, s, e, doc[root]
+
+
+def cue_position(doc: Doc, cue: tuple[int, int]) -> tuple[DocIndex, int, int, int, int, int] | None:
+    """:func:`cue_site` with the head as a token index, so that no ``Token`` is made for it."""
     index = index_of(doc)
     tokens = index.token_range(cue[0], cue[1])
     if not tokens:
         return None
     start, end = tokens.start, tokens.stop
-    return index, start, end, index.sent_start[start], index.sent_end[start], doc[start:end].root
+    return index, start, end, index.sent_start[start], index.sent_end[start], _root(doc, start, end)
+
+
+def _root(doc: Doc, start: int, end: int) -> int:
+    """``doc[start:end].root.i``; most cues are one token, which is its own root, so no Span is made."""
+    if end - start == 1 and "root" not in doc.user_span_hooks:
+        return start
+    return int(doc[start:end].root.i)
+
+
+def cue_head_strings(index: DocIndex, root: int) -> tuple[str, str, str]:
+    """The cue head's part of speech, dependency and lower-cased lemma (as ``Token.pos_``, ``dep_``,
+    ``lemma_.lower()``)."""
+    lemma = index.doc.vocab.strings[index.lemma[root]].lower()
+    return index.pos_strings[root], index.tree.dep[root], lemma
 
 
 def candidates(doc: Doc, cue: tuple[int, int], content: tuple[int, int], origin: str) -> list[Candidate]:
     """Candidate contents for the cue at characters ``cue`` whose rule-given content is ``content``.
 
     ``origin`` says where the attribution came from ("rules", "model", "frame"); it is a feature."""
-    site = cue_site(doc, cue)
+    site = cue_position(doc, cue)
     if site is None:
         return []
-    index, c0, c1, s, e, root = site
-    sentence = _sentence(index, s, e)
+    index, c0, c1, s, e, r = site
+    layout = _layout(index)
     spans: dict[tuple[int, int], set[str]] = {}
+    trim = layout.trim
 
     def add(a: int, b: int, tags: Sequence[str]) -> None:
         if a < c1 and c0 < b:  # keep clear of the cue: the side away from it
@@ -126,7 +158,7 @@ def candidates(doc: Doc, cue: tuple[int, int], content: tuple[int, int], origin:
                 a = c1
             else:
                 b = c0
-        a, b = sentence.trim(a, b)
+        a, b = trim(a, b)
         if b > a:
             spans.setdefault((a, b), set()).update(tags)
 
@@ -137,23 +169,22 @@ def candidates(doc: Doc, cue: tuple[int, int], content: tuple[int, int], origin:
         for child in children[t]:
             if c0 <= child < c1:
                 continue
-            near.append((child, "c:" + dep[child]))
+            near.append((child, "rel=c:" + dep[child]))
             for grand in children[child]:
                 if dep[grand] in _GRANDCHILD_DEPS and not c0 <= grand < c1:
-                    near.append((grand, "g:" + dep[child] + ">" + dep[grand]))
-    r = root.i
+                    near.append((grand, "rel=g:" + dep[child] + ">" + dep[grand]))
     governor = index.head[r]
     if governor != r and not c0 <= governor < c1:
-        near.append((governor, "h:" + dep[r]))
+        near.append((governor, "rel=h:" + dep[r]))
         for sib in children[governor]:
             if dep[sib] in _SIBLING_DEPS and sib != r and not c0 <= sib < c1:
-                near.append((sib, "s:" + dep[r] + ">" + dep[sib]))
+                near.append((sib, "rel=s:" + dep[r] + ">" + dep[sib]))
     for t, rel in near:
         a, b = max(left[t], s), min(right[t] + 1, e)
-        add(a, b, ("rel=" + rel,))
+        add(a, b, (rel,))
         adjuncts = [left[c] for c in children[t] if c > t and dep[c] in _ADJUNCT_DEPS]
         if adjuncts:
-            add(a, min(adjuncts), ("rel=" + rel, "trunc"))
+            add(a, min(adjuncts), (rel, "trunc"))
     add(s, c0, ("rel=side_left",))
     add(c1, e, ("rel=side_right",))
     rule_range = index.token_range(content[0], content[1])
@@ -161,120 +192,92 @@ def candidates(doc: Doc, cue: tuple[int, int], content: tuple[int, int], origin:
     if rule_tokens is not None:
         spans.setdefault(rule_tokens, set()).add("rule")
 
-    context = _Context(
-        Words(doc), c0, c1, root, origin, rule_tokens, sentence, root.pos_, root.dep_, root.lemma_.lower()
-    )
-    fixed = _Fixed(context)
+    cue_pos, cue_dep, lemma = cue_head_strings(index, r)
+    context = _Context(layout, c0, c1, s, e, layout.first_word(s, e), layout.last_word(s, e), rule_tokens)
+    fixed = _Fixed(origin, cue_pos, cue_dep, lemma)
+    idx, ends = index.idx, index.end
     found: list[Candidate] = []
     for (a, b), tags in spans.items():
         if rule_tokens == (a, b):
             start, end = content
         else:
-            start, end = index.idx[a], index.end[b - 1]
+            start, end = idx[a], ends[b - 1]
         found.append(Candidate(start, end, _features(context, fixed, a, b, tags)))
     return found
 
 
-_sentences: dict[int, _Sentence] = {}
-_sentences_of: list[DocIndex | None] = [None]
+_layouts: list[_Layout | None] = [None]
 
 
-def _sentence(index: DocIndex, start: int, end: int) -> _Sentence:
-    """The facts of one sentence, kept while the extractor stays on the same Doc."""
-    if _sentences_of[0] is not index:
-        _sentences.clear()
-        _sentences_of[0] = index
-    found = _sentences.get(start)
-    if found is None:
-        found = _sentences[start] = _Sentence(index, start, end)
+def _layout(index: DocIndex) -> _Layout:
+    """The layout of the Doc the extractor is on, kept until it moves to another."""
+    found = _layouts[0]
+    if found is None or found.index is not index:
+        found = _layouts[0] = _Layout(index)
     return found
 
 
-class _Sentence:
-    """Where the words of one sentence are, for the edges and shapes of candidate spans."""
+class _Layout:
+    """Where the words, verbs, commas and edge marks of a Doc are, for the edges and shapes of candidate spans.
 
-    def __init__(self, index: DocIndex, start: int, end: int) -> None:
+    Read once per Doc rather than per sentence: one pass over the Doc's lists costs less than slicing them
+    for each sentence with a cue, and a count over a span inside a sentence is the same either way."""
+
+    def __init__(self, index: DocIndex) -> None:
+        self.index = index
         texts, pos = index.texts, index.pos
-        self.edge = [
-            pos[k] in _SPACE_OR_PUNCT and (texts[k] in _EDGE_PUNCT or pos[k] == SPACE)
-            for k in range(start, end)
-        ]
-        self.word = [pos[k] not in _SPACE_OR_PUNCT for k in range(start, end)]
-        self.complementizer = [texts[k].lower() in _COMPLEMENTIZERS for k in range(start, end)]
-        self.verbs = [k for k in range(start, end) if pos[k] in _VERB_POS]
-        self.commas = [k for k in range(start, end) if texts[k] in {",", ";", "—", "–"}]
-        words = [k for k in range(start, end) if self.word[k - start]]
-        self.first_word = words[0] if words else end
-        self.last_word = words[-1] if words else start - 1
-        self.start, self.end = start, end
+        self.texts, self.pos, self.pos_strings, self.size = texts, pos, index.pos_strings, len(index)
+        self.edge = [p == SPACE or (p == PUNCT and t in _EDGE_PUNCT) for p, t in zip(pos, texts, strict=True)]
+        self.verbs = [k for k, p in enumerate(pos) if p in _VERB_POS]
+        self.commas = [k for k, t in enumerate(texts) if t in _COMMAS_MARKS]
+        self.words = [k for k, p in enumerate(pos) if p not in _SPACE_OR_PUNCT]
+
+    def first_word(self, start: int, end: int) -> int:
+        """The first word of the sentence [start, end), or ``end`` when it has none."""
+        words = self.words
+        k = bisect_left(words, start)
+        return words[k] if k < len(words) and words[k] < end else end
+
+    def last_word(self, start: int, end: int) -> int:
+        """The last word of the sentence [start, end), or ``start - 1`` when it has none."""
+        words = self.words
+        k = bisect_left(words, end) - 1
+        return words[k] if k >= 0 and words[k] >= start else start - 1
 
     def trim(self, a: int, b: int) -> tuple[int, int]:
-        s = self.start
-        while a < b and (self.edge[a - s] or self.complementizer[a - s]):
+        """[a, b) without edge marks on either side nor a complementizer in front."""
+        edge, texts = self.edge, self.texts
+        while a < b and (edge[a] or texts[a].lower() in _COMPLEMENTIZERS):
             a += 1
-        while b > a and self.edge[b - 1 - s]:
+        while b > a and edge[b - 1]:
             b -= 1
         return a, b
 
 
-class Words:
-    """Token facts of a Doc as strings, read once per Doc from its index (no ``Token`` per look-up)."""
-
-    def __init__(self, doc: Doc) -> None:
-        index = self.index = index_of(doc)
-        self.texts = index.texts
-        self.pos_strings = index.pos_strings
-
-    def __len__(self) -> int:
-        return len(self.index)
-
-    def text(self, i: int) -> str:
-        return self.texts[i]
-
-    def pos(self, i: int) -> str:
-        return self.pos_strings[i]
-
-    def tag(self, i: int) -> str:
-        return self.index.tag_strings[i]
-
-    def dep(self, i: int) -> str:
-        return self.index.tree.dep[i]
-
-    def lower(self, i: int) -> str:
-        return self.index.lower_strings[i]
-
-    def ent(self, i: int) -> str:
-        return self.index.ent_strings[i]
-
-    def punct(self, i: int) -> bool:
-        return self.index.pos[i] == PUNCT
-
-    def quote(self, i: int) -> bool:
-        return self.texts[i] in QUOTES
-
-
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to make, and this one is made per cue
 class _Context:
-    words: Words
+    """Where one cue and its sentence are, the same for all its candidates."""
+
+    layout: _Layout
     c0: int
     c1: int
-    root: Token
-    origin: str
+    sent_start: int
+    sent_end: int
+    first_word: int
+    last_word: int
     rule: tuple[int, int] | None
-    sentence: _Sentence
-    cue_pos: str
-    cue_dep: str
-    lemma: str
 
 
 class _Fixed:
     """The parts of the feature strings that stay the same for all candidates of one cue."""
 
-    def __init__(self, context: _Context) -> None:
-        self.origin = "origin=" + context.origin
-        self.cue_pos = "cuepos=" + context.cue_pos
-        self.by_lemma = "|l=" + context.lemma
-        self.by_cue_dep = "|cuedep=" + context.cue_dep
+    __slots__ = ("by_cue_dep", "by_lemma", "cue_pos", "origin")
+
+    def __init__(self, origin: str, cue_pos: str, cue_dep: str, lemma: str) -> None:
+        self.origin = "origin=" + origin
+        self.cue_pos = "cuepos=" + cue_pos
+        self.by_lemma = "|l=" + lemma
+        self.by_cue_dep = "|cuedep=" + cue_dep
 
 
 def bucket(n: int, bounds: Sequence[int]) -> str:
@@ -296,72 +299,106 @@ _COMMAS = bucket_table((0, 1, 2))
 _JACCARD = bucket_table((0, 2, 5, 8, 9))
 
 
+# Whole feature strings by bucket (and side), so that each candidate picks them instead of joining them.
+_GAP_FEATURES = tuple("gap=" + g for g in _GAPS)
+_LEN_FEATURES = tuple("len=" + n for n in _LENGTHS)
+_VERBS_FEATURES = tuple("verbs=" + n for n in _VERBS)
+_COMMAS_FEATURES = tuple("commas=" + n for n in _COMMAS)
+_VERBS_COMMAS_FEATURES = tuple(tuple("verbs+commas=" + v + "|" + c for c in _COMMAS) for v in _VERBS)
+_BY_VERBS = tuple("|verbs=" + n for n in _VERBS)
+_BY_COMMAS = tuple("|commas=" + n for n in _COMMAS)
+_JACCARD_FEATURES = tuple("rulejac=" + n for n in _JACCARD)
+_TO_SENT_END = ("to_sent_end=False", "to_sent_end=True")
+_FROM_SENT_START = ("from_sent_start=False", "from_sent_start=True")
+_QUOTE_FIRST = ("quote_first=False", "quote_first=True")
+_FUNCTION_POS = {"ADP", "SCONJ", "DET", "PRON"}
+
+
+_SIDES = {
+    side: (
+        "side=" + side,
+        tuple("side+len=" + side + n for n in _LENGTHS),
+        ("verb=False|" + side, "verb=True|" + side),
+    )
+    for side in "LR"
+}
+_UNRELATED_TAGS = {"trunc", "rule"}  # the tags that are no relation to the cue ("trunc" comes with one)
+
+
 def _features(context: _Context, fixed: _Fixed, a: int, b: int, tags: set[str]) -> tuple[str, ...]:
-    words, rule, sentence = context.words, context.rule, context.sentence
-    texts, pos = words.texts, words.pos_strings
+    layout, rule = context.layout, context.rule
+    texts, pos, pos_strings = layout.texts, layout.pos, layout.pos_strings
     c0 = context.c0
-    side = "L" if b <= c0 else "R"
-    gap = c0 - b if side == "L" else a - context.c1
-    first_pos = pos[a]
+    if b <= c0:
+        side_feature, side_lens, side_verbs = _SIDES["L"]
+        gap = c0 - b
+    else:
+        side_feature, side_lens, side_verbs = _SIDES["R"]
+        gap = a - context.c1
+    first_pos = pos_strings[a]
     first_text = texts[a]
-    n = len(texts)
-    length_bucket = _LENGTHS[min(b - a, 33)]
-    after_feature = "after=" + ("$" if b >= n else texts[b] if words.punct(b) else pos[b])
-    before_feature = "before=" + ("^" if a == 0 else texts[a - 1] if words.punct(a - 1) else pos[a - 1])
-    verbs = bisect_left(sentence.verbs, b) - bisect_left(sentence.verbs, a)
-    has_verb = str(verbs > 0)
-    verbs_bucket = _VERBS[min(verbs, 4)]
-    commas = max(0, bisect_left(sentence.commas, b - 1) - bisect_left(sentence.commas, a + 1))
-    commas_bucket = _COMMAS[min(commas, 3)]
-    function_word = not first_text.isalpha() or first_pos in {"ADP", "SCONJ", "DET", "PRON"}
-    quote_first = first_text in QUOTES or (a > 0 and texts[a - 1] in QUOTES)
+    length = b - a if b - a < 33 else 33
+    after_feature = "after=" + ("$" if b >= layout.size else texts[b] if pos[b] == PUNCT else pos_strings[b])
+    verbs, commas = _counts(context, a, b)
+    verbs_index = verbs if verbs < 4 else 4
+    commas_index = commas if commas < 3 else 3
+    function_word = not first_text.isalpha() or first_pos in _FUNCTION_POS
     features = [
         "bias",
-        "side=" + side,
-        "gap=" + _GAPS[min(gap, 9)] if gap >= 0 else "gap=0",
-        "len=" + length_bucket,
-        "side+len=" + side + length_bucket,
+        side_feature,
+        _GAP_FEATURES[gap if gap < 9 else 9] if gap >= 0 else "gap=0",
+        _LEN_FEATURES[length],
+        side_lens[length],
         "first=" + first_pos,
-        "last=" + pos[b - 1],
+        "last=" + pos_strings[b - 1],
         "firstw=" + (first_text.lower() if function_word else "_"),
-        before_feature,
+        "before=" + ("^" if a == 0 else texts[a - 1] if pos[a - 1] == PUNCT else pos_strings[a - 1]),
         after_feature,
-        "to_sent_end=" + str(b > sentence.last_word),
-        "from_sent_start=" + str(a <= sentence.first_word),
+        _TO_SENT_END[b > context.last_word],
+        _FROM_SENT_START[a <= context.first_word],
         fixed.origin,
         fixed.cue_pos,
-        "quote_first=" + str(quote_first),
-        "verb=" + has_verb + "|" + side,
-        "verbs=" + verbs_bucket,
-        "commas=" + commas_bucket,
-        "verbs+commas=" + verbs_bucket + "|" + commas_bucket,
+        _QUOTE_FIRST[first_text in QUOTES or (a > 0 and texts[a - 1] in QUOTES)],
+        side_verbs[verbs > 0],
+        _VERBS_FEATURES[verbs_index],
+        _COMMAS_FEATURES[commas_index],
+        _VERBS_COMMAS_FEATURES[verbs_index][commas_index],
     ]
-    rels = False
+    by_lemma, by_cue_dep = fixed.by_lemma, fixed.by_cue_dep
     by_first = "|f=" + first_pos + "|" + after_feature
-    by_commas, by_verbs = "|commas=" + commas_bucket, "|verbs=" + verbs_bucket
+    by_commas, by_verbs = _BY_COMMAS[commas_index], _BY_VERBS[verbs_index]
     for tag in tags:
-        rels = rels or tag.startswith("rel=")
-        features.extend(
-            (
-                tag,
-                tag + fixed.by_lemma,
-                tag + by_first,
-                tag + fixed.by_cue_dep,
-                tag + by_commas,
-                tag + by_verbs,
-            )
-        )
-    if not rels:
+        features += (tag, tag + by_lemma, tag + by_first, tag + by_cue_dep, tag + by_commas, tag + by_verbs)
+    if tags <= _UNRELATED_TAGS:
         features.append("rel=none")
     if rule is not None:
-        inter = max(0, min(b, rule[1]) - max(a, rule[0]))
-        union = max(b, rule[1]) - min(a, rule[0])
-        overlap = inter / union if union else 0.0
-        features.append("rulejac=" + _JACCARD[min(int(overlap * 10), 10)])
-        if a <= rule[0] and rule[1] <= b and (a, b) != rule:
-            features.append("covers_rule")
-        if rule[0] <= a and b <= rule[1] and (a, b) != rule:
-            features.append("inside_rule")
+        features += _rule_features(rule, a, b)
     else:
         features.append("norule")
     return tuple(features)
+
+
+def _rule_features(rule: tuple[int, int], a: int, b: int) -> tuple[str, ...]:
+    """How [a, b) overlaps the rules' content."""
+    r0, r1 = rule
+    inter = max(0, min(b, r1) - max(a, r0))
+    union = max(b, r1) - min(a, r0)
+    overlap = inter / union if union else 0.0
+    jaccard = _JACCARD_FEATURES[min(int(overlap * 10), 10)]
+    if (a, b) == rule:
+        return (jaccard,)
+    if a <= r0 and r1 <= b:
+        return (jaccard, "covers_rule", "inside_rule") if r0 <= a and b <= r1 else (jaccard, "covers_rule")
+    return (jaccard, "inside_rule") if r0 <= a and b <= r1 else (jaccard,)
+
+
+def _counts(context: _Context, a: int, b: int) -> tuple[int, int]:
+    """The verbs in [a, b) and the commas inside it (not at its edges), counted within the cue's sentence."""
+    first, last = a + 1, b - 1
+    s, e = context.sent_start, context.sent_end
+    if not (s <= a and b <= e):  # the rules' content may reach past the sentence: count only inside it
+        a, b, first, last = (min(max(k, s), e) for k in (a, b, first, last))
+    layout = context.layout
+    verbs = bisect_left(layout.verbs, b) - bisect_left(layout.verbs, a)
+    commas = bisect_left(layout.commas, last) - bisect_left(layout.commas, first)
+    return verbs, commas if commas > 0 else 0

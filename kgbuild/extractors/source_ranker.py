@@ -18,9 +18,9 @@ from spacy.tokens import Doc
 from kgbuild.extractors.content_ranker import (
     QUOTES,
     LinearRanker,
-    Words,
     bucket_table,
-    cue_site,
+    cue_head_strings,
+    cue_position,
     shipped,
     weights_of,
 )
@@ -53,12 +53,15 @@ def candidates(
     origin: str,
 ) -> list[SourceCandidate]:
     """Candidate sources for a cue (characters), given its content (characters) and the rules' source head."""
-    site = cue_site(doc, cue)
+    site = cue_position(doc, cue)
     if site is None:
         return []
     index, c0, c1, s, e, root = site
-    lemma = root.lemma_.lower()
-    base = ("o=" + origin, "cuepos=" + root.pos_)
+    cue_pos, root_dep, lemma = cue_head_strings(index, root)
+    tree = index.tree
+    dep_strings = tree.dep
+    passive = any(dep_strings[c] in _PASSIVE_DEPS for c in tree.children[root])
+    base = ("o=" + origin, "cuepos=" + cue_pos)
     found = [
         SourceCandidate(
             NONE,
@@ -66,39 +69,40 @@ def candidates(
                 "none",
                 "none|o=" + origin,
                 "none|l=" + lemma,
-                "none|cuedep=" + root.dep_,
+                "none|cuedep=" + root_dep,
                 "none|rule=" + str(source_head is None),
-                "none|cuepos=" + root.pos_,
-                "none|passive=" + str(any(c.dep_ in {"nsubjpass", "auxpass"} for c in root.children)),
+                "none|cuepos=" + cue_pos,
+                "none|passive=" + str(passive),
             ),
         )
     ]
     pos, idx, heads = index.pos, index.idx, index.head
-    words = Words(doc)
-    texts, pos_strings, tag_strings, ent_strings = (
-        words.texts,
-        words.pos_strings,
+    texts, pos_strings, tag_strings, ent_strings, lower_strings = (
+        index.texts,
+        index.pos_strings,
         index.tag_strings,
         index.ent_strings,
+        index.lower_strings,
     )
-    dep_strings = index.tree.dep
-    root_dep = root.dep_
     by_lemma, by_origin = "|l=" + lemma, "|o=" + origin
+    rule_by_origin = ("rule+o=False|" + origin, "rule+o=True|" + origin)
     for i in range(s, e):
         if pos[i] not in _HEAD_POS or c0 <= i < c1:
             continue
-        if content[0] <= idx[i] < content[1] and i != source_head:
+        ruled = i == source_head
+        if content[0] <= idx[i] < content[1] and not ruled:
             continue
-        relation = _relation(words, heads, i, c0, c1, root.i, root_dep)
-        side = "L" if i < c0 else "R"
-        distance = c0 - i if side == "L" else i - c1 + 1
-        if distance > _FAR and relation.startswith("far:") and i != source_head:
+        relation = _relation(dep_strings, lower_strings, heads, i, c0, c1, root, root_dep)
+        if i < c0:
+            side, distance = "L", c0 - i
+        else:
+            side, distance = "R", i - c1 + 1
+        if distance > _FAR and not ruled and relation.startswith("far:"):
             continue  # unlinked and distant: hardly ever the source, and most of the candidates
         rel = "rel=" + relation
-        gap = _GAPS[min(distance, 14)]
+        gap = min(distance, 14)
         token_pos = pos_strings[i]
         ent = ent_strings[i] or "_"
-        ruled = str(i == source_head)
         quoted = texts[i] in QUOTES or (i > s and texts[i - 1] in QUOTES)
         features = (
             "bias",
@@ -108,32 +112,43 @@ def candidates(
             rel + by_origin,
             rel + "|pos=" + token_pos,
             "side=" + side,
-            "gap=" + gap,
-            "side+gap=" + side + gap,
+            _GAP_FEATURES[gap],
+            _SIDE_GAP_FEATURES[side][gap],
             "pos=" + token_pos,
             "tag=" + tag_strings[i],
             "dep=" + dep_strings[i],
             "ent=" + ent,
             "ent+rel=" + ent + "|" + relation,
-            "word=" + (words.lower(i) if token_pos == "PRON" else "_"),
-            "rule=" + ruled,
-            "rule+rel=" + ruled + "|" + relation,
-            "rule+o=" + ruled + "|" + origin,
-            "quoted=" + str(quoted),
+            "word=" + (lower_strings[i] if token_pos == "PRON" else "_"),
+            _RULE[ruled],
+            _RULE_REL[ruled] + relation,
+            rule_by_origin[ruled],
+            _QUOTED[quoted],
             *base,
         )
         found.append(SourceCandidate(i, features))
     return found
 
 
-def _relation(words: Words, heads: list[int], i: int, c0: int, c1: int, root: int, root_dep: str) -> str:
+# Whole feature strings by bucket, side or flag, so that each candidate picks them instead of joining them.
+_GAP_FEATURES = tuple("gap=" + g for g in _GAPS)
+_SIDE_GAP_FEATURES = {side: tuple("side+gap=" + side + g for g in _GAPS) for side in "LR"}
+_RULE = ("rule=False", "rule=True")
+_RULE_REL = ("rule+rel=False|", "rule+rel=True|")
+_QUOTED = ("quoted=False", "quoted=True")
+_PASSIVE_DEPS = {"nsubjpass", "auxpass"}
+
+
+def _relation(
+    deps: list[str], lowers: list[str], heads: list[int], i: int, c0: int, c1: int, root: int, root_dep: str
+) -> str:
     """How token ``i`` hangs on the cue: its own dependency and where its head sits relative to the cue."""
     head = heads[i]
-    dep = words.dep(i)
+    dep = deps[i]
     if c0 <= head < c1:
         return "c:" + dep
-    if c0 <= heads[head] < c1 and words.dep(head) in {"prep", "agent"}:
-        return "g:" + words.lower(head) + ">" + dep
+    if c0 <= heads[head] < c1 and deps[head] in {"prep", "agent"}:
+        return "g:" + lowers[head] + ">" + dep
     governor = heads[root]
     if head == governor and head != root:
         return "s:" + root_dep + ">" + dep
