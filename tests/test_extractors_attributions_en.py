@@ -64,6 +64,16 @@ def row(a: Attribution) -> tuple[str, str | None, str, str, str]:
             id="in-the-survey-after",
         ),
         pytest.param(
+            "The senator railed against the new tax on fuel.",
+            ("railed against", "The senator", "the new tax on fuel", "indirect", "person"),
+            id="rail-against",
+        ),
+        pytest.param(
+            "Analysts speculated that the bank would cut rates.",
+            ("speculated", "Analysts", "the bank would cut rates", "indirect", "anonymous"),
+            id="speculate",
+        ),
+        pytest.param(
             "The company believes that its profits will grow.",
             ("believes", "The company", "its profits will grow", "indirect", "organisation"),
             id="belief",

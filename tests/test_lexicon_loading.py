@@ -37,6 +37,12 @@ def test_lexicon_loading_packaged_languages(lang: str) -> None:
         ("en", "believe", "believe"),
         ("en", "urge", "demand"),
         ("en", "vow", "promise"),
+        ("en", "portray", "assert"),
+        ("en", "speculate", "believe"),
+        ("en", "rail against", "accuse"),
+        ("en", "advocate", "demand"),
+        ("en", "in", "report"),
+        ("fr", "dans", "report"),
     ],
 )
 def test_lexicon_loading_acts_of_entries(lang: str, word: str, act: str) -> None:
