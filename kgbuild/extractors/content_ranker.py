@@ -123,21 +123,13 @@ def cue_position(doc: Doc, cue: tuple[int, int]) -> tuple[DocIndex, int, int, in
     if not tokens:
         return None
     start, end = tokens.start, tokens.stop
-    return index, start, end, index.sent_start[start], index.sent_end[start], _root(doc, start, end)
-
-
-def _root(doc: Doc, start: int, end: int) -> int:
-    """``doc[start:end].root.i``; most cues are one token, which is its own root, so no Span is made."""
-    if end - start == 1 and "root" not in doc.user_span_hooks:
-        return start
-    return int(doc[start:end].root.i)
+    return index, start, end, index.sent_start[start], index.sent_end[start], index.root(tokens)
 
 
 def cue_head_strings(index: DocIndex, root: int) -> tuple[str, str, str]:
     """The cue head's part of speech, dependency and lower-cased lemma (as ``Token.pos_``, ``dep_``,
     ``lemma_.lower()``)."""
-    lemma = index.doc.vocab.strings[index.lemma[root]].lower()
-    return index.pos_strings[root], index.tree.dep[root], lemma
+    return index.pos_strings[root], index.tree.dep[root], index.lemma_of(root).lower()
 
 
 def candidates(doc: Doc, cue: tuple[int, int], content: tuple[int, int], origin: str) -> list[Candidate]:
