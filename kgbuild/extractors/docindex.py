@@ -21,7 +21,6 @@ from spacy.attrs import (
     HEAD,
     IDX,
     IS_PUNCT,
-    IS_SPACE,
     LEMMA,
     LENGTH,
     LOWER,
@@ -213,9 +212,12 @@ class DocIndex:
     @functools.cached_property
     def _bare_marks(self) -> frozenset[int]:
         """Punctuation and whitespace tokens without dependents."""
-        marks = self.doc.to_array([IS_PUNCT, IS_SPACE]).any(axis=1)
         children = self.tree.children
-        return frozenset(int(i) for i in numpy.flatnonzero(marks) if not children[i])
+        return frozenset(
+            i
+            for i, (punct, space) in enumerate(zip(self.is_punct, self.is_space, strict=True))
+            if (punct or space) and not children[i]
+        )
 
     # -- read by the attribution rules (scene.py and the layers on it) ------------------------------
 
