@@ -233,3 +233,32 @@ def test_extractors_attributions_en_possessive_noun_cue_left_to_a_following_part
     )
     assert "plan" not in [a.cue.text for a in found]
     assert "saying" in [a.cue.text for a in found]
+
+
+@pytest.mark.parametrize("name", ["attributions.v1", "attributions.v2"])
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        pytest.param(
+            "Why voters believe the race is close\n\nThe latest figures show a tie in three states.",
+            "believe",
+            "the race is close",
+            id="heading-then-paragraph",
+        ),
+        pytest.param(
+            "Port-Vénard’s water crisis: what we know so far\n\nWhat happened?\n\nThe plant closed on Monday.",
+            "know",
+            None,
+            id="heading-then-question",
+        ),
+    ],
+)
+def test_extractors_attributions_en_content_stays_in_its_paragraph(
+    name: str, text: str, cue: str, content: str | None
+) -> None:
+    # a heading without a full stop is parsed into the sentence after it
+    found = [a for a in attributions_of(text, "en", name) if a.cue.text == cue]
+    assert len(found) == 1
+    assert "\n" not in found[0].content.text
+    if content is not None:
+        assert found[0].content.text == content
