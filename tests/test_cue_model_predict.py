@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -222,3 +223,49 @@ def test_cue_model_fallback_frame_falls_back_on_predicted_source(english: spacy.
     assert frame is not None
     assert frame[0] == wanted
     assert "a merger at the bank" in text[frame[1][0] : frame[1][1]]
+
+
+@pytest.mark.slow
+def test_cue_model_taggers_read_together_average_their_probabilities(
+    english: spacy.language.Language,
+) -> None:
+    path = cue_model.model_path("en")
+    if path is None:
+        pytest.skip("no English cue model")
+    first, second = cue_model.load_from(path), cue_model.load_from(path)
+    output = next(
+        node for node in second.get_pipe("attribution_tagger").model.walk() if node.name == "softmax"
+    )
+    weights = output.get_param("W")
+    noise = numpy.random.default_rng(3).normal(0.0, 0.5, weights.shape).astype("float32")
+    output.set_param("W", weights + noise)  # another tagger of the same labels
+    doc = english("The senator said on Monday that the plant would close, according to two officials.")
+    alone = [cue_model.predict_with(model, doc) for model in (first, second)]
+    assert alone[0] != alone[1]
+    together = cue_model.predict_with_all([first, second], doc)
+    # the same tagger twice reads as itself
+    twice = cue_model.predict_with_all([first, first], doc)
+    assert [span[:3] for span in twice] == [span[:3] for span in alone[0]]
+    assert [span[3] for span in twice] == pytest.approx([span[3] for span in alone[0]])
+    # a span both taggers give has a confidence between theirs
+    shared = 0
+    for label, start, end, confidence in together:
+        found = [
+            next((c for lab, s, e, c in spans if (lab, s, e) == (label, start, end)), None) for spans in alone
+        ]
+        if None not in found:
+            shared += 1
+            assert min(found) - 1e-6 <= confidence <= max(found) + 1e-6
+    assert shared
+
+
+def test_cue_model_taggers_with_other_labels_are_not_read_together(english: spacy.language.Language) -> None:
+    blank = spacy.blank("en")
+    blank.add_pipe("tagger", name="attribution_tagger").add_label("X")
+    blank.initialize()
+    model = load_cue_model("en")
+    if model is None:
+        pytest.skip("no English cue model")
+    doc = english("The minister said the tax would not be raised.")
+    with pytest.raises(CueModelError, match="same labels"):
+        cue_model.predict_with_all([model, blank], doc)

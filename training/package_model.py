@@ -26,7 +26,7 @@ from kgbuild.extractors.cue_model import BASE_TOK2VEC, SHIPPED, component_name  
 from kgbuild.nlp import pipeline_label  # noqa: E402
 
 
-def prepared(trained: Path, lang: str = "en") -> Language:
+def prepared(trained: Path, lang: str = "en", name: str | None = None) -> Language:
     """The trained pipeline as kgbuild uses it: only the cue component, and its base recorded if it needs one."""
     model = spacy.load(trained)
     if BASE_TOK2VEC in model.pipe_names:
@@ -36,7 +36,7 @@ def prepared(trained: Path, lang: str = "en") -> Language:
     for name in model.pipe_names:
         if name != keep:
             model.remove_pipe(name)
-    model.meta["name"] = SHIPPED[lang].removeprefix(f"{lang}_")
+    model.meta["name"] = (name or SHIPPED[lang][0]).removeprefix(f"{lang}_")
     model.meta["description"] = (
         "Attribution cue and source spans for kgbuild: a BIO tagger trained on PolNeAR train over the "
         "token vectors of the base pipeline. Recipe and held-out dev figures: training/README.md"
@@ -66,10 +66,14 @@ def main() -> None:
     )
     parser.add_argument("trained", type=Path, help="spacy train output folder (model-best)")
     parser.add_argument("--lang", default="en")
+    parser.add_argument(
+        "--which", type=int, default=0, help="which of the language's shipped taggers this is (0: the first)"
+    )
     parser.add_argument("--out", type=Path, default=None, help="default: kgbuild/models/<shipped name>")
     args = parser.parse_args()
-    out = args.out or ROOT / "kgbuild" / "models" / SHIPPED[args.lang]
-    model = prepared(args.trained, args.lang)
+    name = SHIPPED[args.lang][args.which]
+    out = args.out or ROOT / "kgbuild" / "models" / name
+    model = prepared(args.trained, args.lang, name)
     if out.exists():
         shutil.rmtree(out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -120,7 +120,7 @@ def instances(
 
 def _serving(model: Any) -> Any:
     def load(lang: str) -> Any:
-        return model
+        return (model,)
 
     return load
 
@@ -332,7 +332,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     folds = [cue_model.load_from(path) for path in args.fold_models]
     for i, (gold, (clean, doc)) in enumerate(zip(golds, pairs, strict=True)):
         if folds:  # the extractor and the filter's features then see this article's out-of-fold confidences
-            cue_model.load_cue_model = _serving(folds[i % len(folds)])
+            cue_model.load_cue_models = _serving(folds[i % len(folds)])
         out = bool(args.hold_out) and i % args.hold_out == 0
         (held if out else train_set).extend(instances(gold, clean, doc, args.what))
         gold_counts[out] += len(gold.attributions) + sum(1 for m in gold.missed if m.counts_as_gold)

@@ -42,8 +42,9 @@ from kgbuild.extractors.tagger_forward import CompiledTagger, compile_tagger
 
 log = logging.getLogger(__name__)
 
-# Shipped models, by language: folder names under kgbuild/models.
-SHIPPED: dict[str, str] = {"en": "en_attribution_cues"}
+# Shipped models, by language: folder names under kgbuild/models. Several taggers of one language would be read
+# as one, their tag probabilities averaged (:func:`predict_with_all`).
+SHIPPED: dict[str, tuple[str, ...]] = {"en": ("en_attribution_cues",)}
 # The trained component: a BIO tagger, or (earlier experiments) an entity recognizer.
 COMPONENTS = ("attribution_tagger", "attribution_ner")
 BASE_TOK2VEC = "tok2vec"
@@ -92,30 +93,41 @@ class CueModelError(RuntimeError):
     """A model that cannot serve predictions (missing, broken, or made for other token vectors)."""
 
 
-def model_path(lang: str) -> Path | None:
-    """The shipped model folder for ``lang`` inside the installed package, or None when there is none."""
-    name = SHIPPED.get(lang)
-    if name is None:
-        return None
+def model_paths(lang: str) -> tuple[Path, ...]:
+    """The shipped model folders for ``lang`` inside the installed package (none for most languages)."""
     # Wheels and editable installs both leave package data as real files, which spaCy needs.
-    folder = Path(str(resources.files("kgbuild").joinpath("models", name)))
-    return folder if (folder / "config.cfg").is_file() else None
+    folders = (
+        Path(str(resources.files("kgbuild").joinpath("models", name))) for name in SHIPPED.get(lang, ())
+    )
+    return tuple(folder for folder in folders if (folder / "config.cfg").is_file())
+
+
+def model_path(lang: str) -> Path | None:
+    """The first shipped model folder for ``lang``, or None when there is none."""
+    paths = model_paths(lang)
+    return paths[0] if paths else None
 
 
 @functools.cache
+def load_cue_models(lang: str) -> tuple[Language, ...]:
+    """The trained cue models for ``lang``, loaded once; empty when none is shipped. A model that cannot be
+    used with the installed base pipeline is left out (logged)."""
+    models = []
+    for path in model_paths(lang):
+        try:
+            model = load_from(path)
+            check_base(model, lang)
+        except CueModelError as err:
+            log.warning("cue model %s for %r not used: %s", path.name, lang, err)
+            continue
+        models.append(model)
+    return tuple(models)
+
+
 def load_cue_model(lang: str) -> Language | None:
-    """The trained cue model for ``lang``, loaded once; None when none is shipped, or when it cannot be used
-    with the installed base pipeline (logged)."""
-    path = model_path(lang)
-    if path is None:
-        return None
-    try:
-        model = load_from(path)
-        check_base(model, lang)
-    except CueModelError as err:
-        log.warning("cue model for %r not used: %s", lang, err)
-        return None
-    return model
+    """The first trained cue model for ``lang`` (see :func:`load_cue_models`), or None."""
+    models = load_cue_models(lang)
+    return models[0] if models else None
 
 
 def load_from(path: Path) -> Language:
@@ -160,11 +172,11 @@ def predict_scored(doc: Doc, lang: str) -> list[ScoredSpan]:
 
     A Doc the model cannot read (not made by the pipeline it was trained on) gives no spans and a logged
     warning, so that the extractor using it still works without it."""
-    model = load_cue_model(lang)
-    if model is None:
+    models = load_cue_models(lang)
+    if not models:
         return []
     try:
-        return predict_with(model, doc)
+        return predict_with(models[0], doc) if len(models) == 1 else predict_with_all(models, doc)
     except CueModelError as err:
         log.warning("cue model skipped: %s", err)
         return []
@@ -176,6 +188,38 @@ def predict_with(model: Language, doc: Doc) -> list[ScoredSpan]:
         return []
     name = component_name(model)
     component = model.get_pipe(name)
+    _check_vectors(model, name, doc)
+    if isinstance(component, Tagger):
+        return _tag_spans(doc, _tag_probabilities(model, name, doc), component.labels)
+    if isinstance(component, EntityRecognizer):
+        # The recognizer writes entities, and respects preset ones: give it a bare copy of the tokens.
+        copy = Doc(model.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
+        copy.tensor = doc.tensor
+        component(copy)
+        return [(ent.label_, ent.start_char, ent.end_char, 1.0) for ent in copy.ents]
+    raise CueModelError(f"component {name!r} is a {type(component).__name__}, not a tagger or recognizer")
+
+
+def predict_with_all(models: Sequence[Language], doc: Doc) -> list[ScoredSpan]:
+    """Like :func:`predict_with` for taggers with the same labels, read as one: the mean of their tag
+    probabilities decides each token's tag and the spans' confidence."""
+    if len(doc) == 0:
+        return []
+    names = [component_name(model) for model in models]
+    components: list[Any] = [model.get_pipe(name) for model, name in zip(models, names, strict=True)]
+    if not all(isinstance(component, Tagger) for component in components):
+        raise CueModelError("only taggers can be read together")
+    labels = components[0].labels
+    if any(component.labels != labels for component in components):
+        raise CueModelError("the taggers read together do not have the same labels")
+    total = numpy.zeros((len(doc), len(labels)), dtype="float32")
+    for model, name in zip(models, names, strict=True):
+        _check_vectors(model, name, doc)
+        total += _tag_probabilities(model, name, doc)
+    return _tag_spans(doc, total / len(models), labels)
+
+
+def _check_vectors(model: Language, name: str, doc: Doc) -> None:
     base = _base_of(model)
     if base:
         width = _listened_width(model, name)
@@ -185,34 +229,36 @@ def predict_with(model: Language, doc: Doc) -> list[ScoredSpan]:
                 f"the Doc has no token vectors of width {width} (tensor shape {shape}): it was not made by "
                 f"the pipeline the cue model was trained on ({base})"
             )
-    if isinstance(component, Tagger):
-        compiled = _compiled(model, name)
-        if compiled is not None:
-            scores = compiled.scores(doc)
-        else:
-            with one_blas_thread():
-                (scores,) = component.model.predict([doc])
-            scores = numpy.asarray(scores)
-        best = scores.argmax(axis=1)
-        labels = component.labels
-        outside = labels.index(OUTSIDE) if OUTSIDE in labels else -1
-        # The tagger's output layer is not normalized at inference: its scores are logits.
-        shifted = numpy.exp(scores - scores.max(axis=1, keepdims=True))
-        confidence = 1.0 / shifted.sum(axis=1)  # probability of the best tag
-        index = index_of(doc)
-        return [
-            (label, index.idx[first], index.end[last], float(confidence[first : last + 1].mean()))
-            for label, first, last in tag_runs(
-                index.is_space, [(int(i), labels[best[i]]) for i in numpy.flatnonzero(best != outside)]
-            )
-        ]
-    if isinstance(component, EntityRecognizer):
-        # The recognizer writes entities, and respects preset ones: give it a bare copy of the tokens.
-        copy = Doc(model.vocab, words=[t.text for t in doc], spaces=[bool(t.whitespace_) for t in doc])
-        copy.tensor = doc.tensor
-        component(copy)
-        return [(ent.label_, ent.start_char, ent.end_char, 1.0) for ent in copy.ents]
-    raise CueModelError(f"component {name!r} is a {type(component).__name__}, not a tagger or recognizer")
+
+
+def _tag_probabilities(model: Language, name: str, doc: Doc) -> numpy.ndarray:
+    """Per-token tag probabilities (tokens x labels) of the tagger ``name`` of ``model``."""
+    compiled = _compiled(model, name)
+    if compiled is not None:
+        scores = compiled.scores(doc)
+    else:
+        component: Any = model.get_pipe(name)
+        with one_blas_thread():
+            (scores,) = component.model.predict([doc])
+        scores = numpy.asarray(scores)
+    # The tagger's output layer is not normalized at inference: its scores are logits.
+    shifted = numpy.exp(scores - scores.max(axis=1, keepdims=True))
+    probabilities: numpy.ndarray = shifted / shifted.sum(axis=1, keepdims=True)
+    return probabilities
+
+
+def _tag_spans(doc: Doc, probabilities: numpy.ndarray, labels: Sequence[str]) -> list[ScoredSpan]:
+    """Spans of the most probable tags, each with the mean probability of its tags."""
+    best = probabilities.argmax(axis=1)
+    confidence = probabilities.max(axis=1)
+    outside = labels.index(OUTSIDE) if OUTSIDE in labels else -1
+    index = index_of(doc)
+    return [
+        (label, index.idx[first], index.end[last], float(confidence[first : last + 1].mean()))
+        for label, first, last in tag_runs(
+            index.is_space, [(int(i), labels[best[i]]) for i in numpy.flatnonzero(best != outside)]
+        )
+    ]
 
 
 def bio_spans(doc: Doc, tags: Sequence[str]) -> list[LabelledSpan]:
