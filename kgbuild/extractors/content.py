@@ -318,7 +318,9 @@ class ContentRules(Scene):
                 return self._trim_chars(quote.inner_start, quote.inner_end)
             if self._starts_incise(after) or self._new_clause(after):
                 return self._trim_chars(quote.inner_start, quote.inner_end)
-        first, last = self._within_paragraph(first, last, anchor)
+        # cut at line breaks outside quotations: only a quotation runs over paragraphs
+        first, stop = index.within_paragraph(first, last + 1, anchor, lambda k: self.quotes.quote_of(k) >= 0)
+        last = stop - 1
         if first > last:
             return None
         end_char = index.end[last]
@@ -326,21 +328,6 @@ class ContentRules(Scene):
         if q_last >= 0 and not self.quotes.is_inner(anchor):
             end_char = max(end_char, self.quotes.quotes[q_last].end)
         return self._trim_chars(index.idx[first], end_char)
-
-    def _within_paragraph(self, first: int, last: int, anchor: int) -> tuple[int, int]:
-        """Tokens [first, last] cut at line breaks outside quotations, keeping the part nearest the cue at
-        ``anchor``: a heading without a full stop ("What we know so far") is parsed into the sentence after it,
-        but what is said does not run across a line break unless it is quoted."""
-        index = self.index
-        texts, space = index.texts, index.is_space
-        quote_of = self.quotes.quote_of
-        for k in range(first, last + 1):
-            if space[k] and "\n" in texts[k] and quote_of(k) < 0:
-                if k < anchor:
-                    first = k + 1
-                else:
-                    return first, k - 1
-        return first, last
 
     def _next_word(self, char: int) -> int:
         """Index of the first non-punctuation token starting at or after character ``char``, or -1."""

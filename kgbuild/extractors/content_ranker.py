@@ -142,7 +142,7 @@ def candidates(doc: Doc, cue: tuple[int, int], content: tuple[int, int], origin:
     index, c0, c1, s, e, r = site
     layout = _layout(index)
     spans: dict[tuple[int, int], set[str]] = {}
-    trim, within_paragraph = layout.trim, layout.within_paragraph
+    trim, within_paragraph = layout.trim, index.within_paragraph
 
     def add(a: int, b: int, tags: Sequence[str]) -> None:
         if a < c1 and c0 < b:  # keep clear of the cue: the side away from it
@@ -223,19 +223,6 @@ class _Layout:
         self.verbs = [k for k, p in enumerate(pos) if p in _VERB_POS]
         self.commas = [k for k, t in enumerate(texts) if t in _COMMAS_MARKS]
         self.words = [k for k, p in enumerate(pos) if p not in _SPACE_OR_PUNCT]
-        self.breaks = [k for k, (p, t) in enumerate(zip(pos, texts, strict=True)) if p == SPACE and "\n" in t]
-
-    def within_paragraph(self, a: int, b: int, cue: int) -> tuple[int, int]:
-        """[a, b) cut at its line breaks to the part nearest the cue token ``cue`` (as the rules cut theirs)."""
-        breaks = self.breaks
-        k = bisect_left(breaks, a)
-        while k < len(breaks) and breaks[k] < b:
-            if breaks[k] < cue:
-                a = breaks[k] + 1
-            else:
-                return a, breaks[k]
-            k += 1
-        return a, b
 
     def first_word(self, start: int, end: int) -> int:
         """The first word of the sentence [start, end), or ``end`` when it has none."""

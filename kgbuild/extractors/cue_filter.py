@@ -64,8 +64,7 @@ def features(
     if not tokens:
         return ("bias", "nocue")
     r = index.root(tokens)
-    strings = doc.vocab.strings
-    lemma = strings[index.lemma[r]].lower()
+    lemma = index.lemma_of(r).lower()
     tree = index.tree
     pos, tag, dep = index.pos_strings[r], index.tag_strings[r], tree.dep[r]
     words = " ".join(index.lower_strings[tokens.start : tokens.stop])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import weakref
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
 
@@ -273,3 +274,30 @@ class DocIndex:
         if not 0 <= char < len(self.text):
             return -1
         return bisect_right(self.idx, char) - 1
+
+    @functools.cached_property
+    def line_breaks(self) -> list[int]:
+        """The whitespace tokens that hold a line break, in order."""
+        return [
+            k
+            for k, (space, text) in enumerate(zip(self.is_space, self.texts, strict=True))
+            if space and "\n" in text
+        ]
+
+    def within_paragraph(
+        self, start: int, stop: int, anchor: int, ignored: Callable[[int], bool] | None = None
+    ) -> tuple[int, int]:
+        """Tokens [start, stop) cut at their line breaks to the part nearest token ``anchor`` (a heading without
+        a full stop is parsed into the sentence after it, but what is said does not run across a line break);
+        ``ignored`` names the breaks that do not cut (inside a quotation, for the rules)."""
+        breaks = self.line_breaks
+        k = bisect_left(breaks, start)
+        while k < len(breaks) and breaks[k] < stop:
+            at = breaks[k]
+            if ignored is None or not ignored(at):
+                if at < anchor:
+                    start = at + 1
+                else:
+                    return start, at
+            k += 1
+        return start, stop
