@@ -90,15 +90,26 @@ def test_matmul_ops_gemm_matches_numpy_ops(trans1: bool, trans2: bool, into: boo
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("depth", [1, 2, 3])
-def test_tagger_forward_any_number_of_window_layers(english: spacy.language.Language, depth: int) -> None:
-    config = Config().from_disk(ROOT / "training" / "cue_tagger.cfg")
+@pytest.mark.parametrize(
+    ("config_name", "depth"),
+    [
+        ("cue_tagger.cfg", 1),
+        ("cue_tagger.cfg", 2),
+        ("cue_tagger.cfg", 3),
+        ("cue_tagger_parse.cfg", 1),  # attributes read off the parse: HEAD_NORM, CHILD_DEPS
+        ("cue_tagger_parse.cfg", 2),
+    ],
+)
+def test_tagger_forward_any_number_of_window_layers(
+    english: spacy.language.Language, config_name: str, depth: int
+) -> None:
+    config = Config().from_disk(ROOT / "training" / config_name)
     block = config["components"]["attribution_tagger"]["model"]
     block["tok2vec"]["depth"] = depth
     model = registry.resolve(Config({"model": block}))["model"]
     docs = list(english.pipe(TEXTS))
     model.initialize(X=docs, Y=[NumpyOps().alloc2f(len(doc), 5) for doc in docs])
-    rng = numpy.random.default_rng(depth)
+    rng = numpy.random.default_rng(depth + len(config_name))
     for node in model.walk():  # trained-like weights everywhere (the output layer starts at zero)
         for name in node.param_names:
             if node.has_param(name):

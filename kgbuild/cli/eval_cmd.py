@@ -20,6 +20,19 @@ def eval_command(
         Path | None, typer.Option("--json", help="Also write the figures as JSON here.")
     ] = None,
     limit: Annotated[int | None, typer.Option(help="Only the first N gold documents.")] = None,
+    bootstrap: Annotated[
+        int,
+        typer.Option(
+            help="Add 95% intervals of P, R, F1 and triple F1 from N resamples of the gold documents (0: none)."
+        ),
+    ] = 0,
+    seed: Annotated[int, typer.Option(help="Seed of the resampling.")] = 0,
+    against: Annotated[
+        Path | None,
+        typer.Option(
+            help="Other `kgbuild extract` JSONL: intervals of the differences on the same resamples."
+        ),
+    ] = None,
 ) -> None:
     """Attribution figures as ../shared/EVAL.md defines them.
 
@@ -32,7 +45,9 @@ def eval_command(
     if not gold.exists():
         fail(f"gold folder not found: {gold}")
     with user_errors():
-        report = evaluate(gold, predictions=predictions, by=by, limit=limit)
+        report = evaluate(
+            gold, predictions=predictions, by=by, limit=limit, resamples=bootstrap, seed=seed, against=against
+        )
     typer.echo(report.table())
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)

@@ -33,6 +33,34 @@ BREAKDOWNS = ("type", "source_kind")
 TRIPLE_CONTENT_F1 = 0.5
 
 
+@dataclass(frozen=True)
+class Intervals:
+    """Percentile bootstrap intervals of the overall figures, resampling whole documents with replacement (the
+    attributions of one article are not independent of each other)."""
+
+    level: float
+    resamples: int
+    seed: int
+    bounds: dict[str, tuple[float, float]]  # figure name -> (low, high)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "level": self.level,
+            "resamples": self.resamples,
+            "seed": self.seed,
+            "bounds": {name: list(pair) for name, pair in self.bounds.items()},
+        }
+
+    def lines(self) -> list[str]:
+        shown = ", ".join(
+            f"{name} {low:+.3f} to {high:+.3f}" if "difference" in name else f"{name} {low:.3f}-{high:.3f}"
+            for name, (low, high) in self.bounds.items()
+        )
+        return [
+            f"{self.level:.0%} intervals, documents resampled {self.resamples} times (seed {self.seed}): {shown}"
+        ]
+
+
 def _ratio(part: float, whole: int) -> float:
     return part / whole if whole else 0.0
 
@@ -119,6 +147,8 @@ class EvalReport:
     documents_without_predictions: int = 0
     unknown_documents: tuple[str, ...] = ()  # predicted ids not in the gold set; not scored
     notes: list[str] = field(default_factory=list)  # problems met while reading or producing predictions
+    per_document: dict[str, Figures] = field(default_factory=dict)  # overall counts of each gold document
+    intervals: Intervals | None = None  # bootstrap intervals over documents, when asked for
 
     @property
     def matched(self) -> int:
@@ -139,6 +169,7 @@ class EvalReport:
             "documents_without_predictions": self.documents_without_predictions,
             "unknown_documents": list(self.unknown_documents),
             "notes": list(self.notes),
+            "intervals": self.intervals.to_json() if self.intervals is not None else None,
         }
 
     def table(self) -> str:
@@ -154,6 +185,8 @@ class EvalReport:
             rows.append(f"by {self.by} (match = matched gold of the group; P over the group's predictions):")
             rows.extend(_row(f"  {name}", figures, width) for name, figures in sorted(self.groups.items()))
         rows.append("source = source accuracy and content = content token F1, over matched pairs")
+        if self.intervals is not None:
+            rows.extend(self.intervals.lines())
         rows.append(f"gold not located in its text: {len(self.gold_unlocated)} (counted as missed)")
         if self.gold_skipped:
             rows.append(f"gold annotations skipped as not scorable: {len(self.gold_skipped)}")
@@ -212,12 +245,14 @@ def _score_doc(doc: GoldDoc, raw_predictions: Sequence[Any], report: EvalReport)
         report.text_mismatches += parsed.text_mismatches
         predictions.append(parsed)
 
+    own = report.per_document.setdefault(doc.id, Figures())
+
     def groups_of(gold_attribution: GoldAttribution | GoldIssue) -> list[Figures]:
-        return _figures(report, getattr(gold_attribution, report.by) if report.by else None)
+        return [own, *_figures(report, getattr(gold_attribution, report.by) if report.by else None)]
 
     def groups_of_prediction(index: int) -> list[Figures]:
         # An invalid prediction still has the label it was given, when it has one.
-        return _figures(report, label(raw_predictions[index], report.by) if report.by else None)
+        return [own, *_figures(report, label(raw_predictions[index], report.by) if report.by else None)]
 
     for issue in doc.missed:
         for figures in groups_of(issue):

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from kgbuild.eval.bootstrap import bootstrap_intervals
 from kgbuild.eval.errors import EvalInputError
 from kgbuild.eval.gold import GoldDoc, load_gold
 from kgbuild.eval.metric import EvalReport, score
@@ -15,14 +16,27 @@ from kgbuild.records import Article, Reject
 
 
 def evaluate(
-    gold_dir: Path, *, predictions: Path | None = None, by: str | None = None, limit: int | None = None
+    gold_dir: Path,
+    *,
+    predictions: Path | None = None,
+    by: str | None = None,
+    limit: int | None = None,
+    resamples: int = 0,
+    seed: int = 0,
+    against: Path | None = None,
 ) -> EvalReport:
     """Score a JSONL prediction file, or without one run :func:`kgbuild.pipeline.extract` on the gold texts.
 
     ``limit`` keeps the first gold documents (sorted by id); predictions for the others are then ignored.
+    ``resamples`` > 0 adds 95% bootstrap intervals over documents (:mod:`kgbuild.eval.bootstrap`); with
+    ``against`` (another prediction file), intervals of the differences between these figures and its figures.
     """
     if limit is not None and limit < 1:
         raise EvalInputError(f"limit must be at least 1, got {limit}")
+    if resamples < 0:
+        raise EvalInputError(f"resamples must be 0 (no intervals) or more, got {resamples}")
+    if against is not None and not resamples:
+        raise EvalInputError("a comparison with other predictions needs resamples (--bootstrap N)")
     every_doc = load_gold(Path(gold_dir))
     docs = every_doc[:limit] if limit is not None else every_doc
     kept = {doc.id for doc in docs}
@@ -34,6 +48,12 @@ def evaluate(
         predicted, notes = run_pipeline(docs, origin=str(gold_dir))
     report = score(docs, {k: v for k, v in predicted.items() if k not in outside_limit}, by=by)
     report.notes.extend(notes)
+    if resamples:
+        other = None
+        if against is not None:
+            other_predicted, _ = read_predictions(against)
+            other = score(docs, {k: v for k, v in other_predicted.items() if k not in outside_limit}, by=by)
+        report.intervals = bootstrap_intervals(report, resamples=resamples, seed=seed, against=other)
     return report
 
 

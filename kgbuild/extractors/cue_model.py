@@ -32,12 +32,13 @@ from spacy.pipeline.tok2vec import Tok2VecListener
 from spacy.scorer import PRFScore
 from spacy.tokens import Doc
 from spacy.training import Example
-from thinc.api import Maxout, Model, chain, concatenate, with_array
+from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.types import Floats2d
 
 from kgbuild import nlp
 from kgbuild.extractors.docindex import index_of
 from kgbuild.extractors.matmul_ops import one_blas_thread, use_matmul_ops
+from kgbuild.extractors.tagger_features import feature_extractor
 from kgbuild.extractors.tagger_forward import CompiledTagger, compile_tagger
 
 log = logging.getLogger(__name__)
@@ -643,6 +644,26 @@ def base_vectors_encoder(
     if depth:
         model = chain(model, MaxoutWindowEncoder(width, window_size, maxout_pieces, depth))
     model.set_dim("nO", width)
+    return model
+
+
+@spacy.registry.architectures("kgbuild.ParsedHashEmbed.v1")
+def parsed_hash_embed(width: int, attrs: list[str], rows: list[int]) -> Model[list[Doc], list[Floats2d]]:
+    """spaCy's ``MultiHashEmbed.v2`` (no static vectors) whose attributes may also be read off the parse
+    (``HEAD_NORM``, ``CHILD_DEPS``: :mod:`kgbuild.extractors.tagger_features`)."""
+    if len(rows) != len(attrs):
+        raise ValueError(f"{len(attrs)} attributes but {len(rows)} row counts")
+    # the seeds MultiHashEmbed gives its tables, so that a model without parse attributes is built the same way
+    tables: list[Model[Any, Any]] = [
+        HashEmbed(width, n, column=k, seed=8 + k, dropout=0.0) for k, n in enumerate(rows)
+    ]
+    model: Model[list[Doc], list[Floats2d]] = chain(
+        feature_extractor(attrs),
+        list2ragged(),
+        with_array(concatenate(*tables)),
+        with_array(Maxout(width, width * len(tables), nP=3, dropout=0.0, normalize=True)),
+        ragged2list(),
+    )
     return model
 
 

@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from thinc.api import Model, NumpyOps
 
 from kgbuild.extractors.matmul_ops import one_blas_thread
+from kgbuild.extractors.tagger_features import token_features
 
 # The layer layout of the shipped architecture, as thinc names it, with one hash table per token attribute
 # and one or more window layers.
@@ -56,6 +57,10 @@ class _MaxoutNorm:
     def __call__(self, inputs: numpy.ndarray) -> numpy.ndarray:
         scores = inputs @ self.weights
         scores += self.bias
+        return self.finish(scores)
+
+    def finish(self, scores: numpy.ndarray) -> numpy.ndarray:
+        """The layer's output from its linear scores (bias included)."""
         width = self.outputs
         best = scores[:, :width]
         for piece in range(1, self.pieces):  # pieces side by side: no reduction over a short axis
@@ -67,7 +72,11 @@ class _MaxoutNorm:
 
 @dataclass(frozen=True)
 class _HashTable:
-    vectors: numpy.ndarray
+    """A hash embedding table already multiplied by its block of the embedding layer's weights: the layer is
+    linear before its maxout, and a token's embedding is a sum of table rows, so the product can be taken once
+    per table row instead of once per token."""
+
+    projected: numpy.ndarray  # (rows, pieces * outputs)
     seed: int
 
 
@@ -91,9 +100,7 @@ class CompiledTagger:
     def scores(self, doc: Doc) -> numpy.ndarray:
         """Per-token scores (tokens x labels, unnormalized) for ``doc``, whose ``tensor`` holds the base
         pipeline's token vectors."""
-        ids = numpy.ascontiguousarray(doc.to_array(list(self.columns)), dtype="uint64")
-        if ids.ndim == 1:
-            ids = ids.reshape(-1, 1)
+        ids = numpy.ascontiguousarray(token_features(doc, self.columns))
         with one_blas_thread():
             own = self._own_vectors(ids)
             vectors = self.mix(numpy.hstack((numpy.asarray(doc.tensor, dtype="float32"), own)))
@@ -127,14 +134,12 @@ class CompiledTagger:
 
     def embed_ids(self, ids: numpy.ndarray) -> numpy.ndarray:
         """The tagger's own embedding of tokens given their hashed attributes (tokens x columns)."""
-        parts = [
-            _OPS.gather_add(
-                table.vectors,
-                _OPS.hash(numpy.ascontiguousarray(ids[:, k]), table.seed) % len(table.vectors),
-            )
-            for k, table in enumerate(self.tables)
-        ]
-        return self.embed(numpy.hstack(parts))
+        scores = numpy.zeros((len(ids), self.embed.bias.shape[0]), dtype="float32")
+        for k, table in enumerate(self.tables):
+            rows = _OPS.hash(numpy.ascontiguousarray(ids[:, k]), table.seed) % len(table.projected)
+            scores += _OPS.gather_add(table.projected, rows)
+        scores += self.embed.bias
+        return self.embed.finish(scores)
 
 
 class _Embeddings:
@@ -202,15 +207,32 @@ def compile_tagger(model: Model[Any, Any]) -> CompiledTagger | None:
     )
     if output.attrs.get("softmax_normalize", False) or len(tables) != len(features.attrs["columns"]):
         return None
+    embed = _maxout_norm(list(embed_chain.walk()))
     return CompiledTagger(
         columns=tuple(str(column) for column in features.attrs["columns"]),
-        tables=tuple(_HashTable(_floats(node.get_param("E")), int(node.attrs["seed"])) for node in tables),
-        embed=_maxout_norm(list(embed_chain.walk())),
+        tables=_projected(tables, embed),
+        embed=embed,
         mix=_maxout_norm(list(mix.walk())),
         windows=tuple(_maxout_norm(list(residual.walk())) for residual in residuals),
         out_weights=_floats(output.get_param("W").T),
         out_bias=_floats(output.get_param("b")),
     )
+
+
+def _projected(tables: Sequence[Model[Any, Any]], embed: _MaxoutNorm) -> tuple[_HashTable, ...]:
+    """Each hash table times the rows of ``embed``'s weights that its columns meet in the concatenation."""
+    projected = []
+    start = 0
+    for node in tables:
+        vectors = _floats(node.get_param("E"))
+        block = embed.weights[start : start + vectors.shape[1]]
+        projected.append(_HashTable(_floats(vectors @ block), int(node.attrs["seed"])))
+        start += vectors.shape[1]
+    if start != embed.weights.shape[0]:
+        raise ValueError(
+            f"hash tables of width {start} for an embedding layer of {embed.weights.shape[0]} inputs"
+        )
+    return tuple(projected)
 
 
 def _named(nodes: Sequence[Model[Any, Any]], test: Any) -> Model[Any, Any]:
