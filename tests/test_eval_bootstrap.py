@@ -164,3 +164,13 @@ def test_eval_bootstrap_cli_compares_two_prediction_files(gold_dir: Path, tmp_pa
     assert "F1 difference +" in result.output
     bounds = json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))["intervals"]["bounds"]
     assert bounds["F1 difference"][0] > 0
+
+
+def test_eval_bootstrap_problems_of_the_other_file_are_noted(gold_dir: Path, tmp_path: Path) -> None:
+    path = write_predictions(tmp_path / "p.jsonl", mixed_predictions(6))
+    other = write_predictions(tmp_path / "other.jsonl", mixed_predictions(6))
+    other.write_text(other.read_text(encoding="utf-8") + "not json\n", encoding="utf-8")
+    report = evaluate(gold_dir, predictions=path, resamples=100, against=other)
+    assert any(note.startswith(f"{other}: ") for note in report.notes)
+    assert report.intervals is not None
+    assert "F1 difference" in report.intervals.bounds

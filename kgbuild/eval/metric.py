@@ -51,14 +51,12 @@ class Intervals:
             "bounds": {name: list(pair) for name, pair in self.bounds.items()},
         }
 
-    def lines(self) -> list[str]:
+    def line(self) -> str:
         shown = ", ".join(
             f"{name} {low:+.3f} to {high:+.3f}" if "difference" in name else f"{name} {low:.3f}-{high:.3f}"
             for name, (low, high) in self.bounds.items()
         )
-        return [
-            f"{self.level:.0%} intervals, documents resampled {self.resamples} times (seed {self.seed}): {shown}"
-        ]
+        return f"{self.level:.0%} intervals, documents resampled {self.resamples} times (seed {self.seed}): {shown}"
 
 
 def _ratio(part: float, whole: int) -> float:
@@ -186,7 +184,7 @@ class EvalReport:
             rows.extend(_row(f"  {name}", figures, width) for name, figures in sorted(self.groups.items()))
         rows.append("source = source accuracy and content = content token F1, over matched pairs")
         if self.intervals is not None:
-            rows.extend(self.intervals.lines())
+            rows.append(self.intervals.line())
         rows.append(f"gold not located in its text: {len(self.gold_unlocated)} (counted as missed)")
         if self.gold_skipped:
             rows.append(f"gold annotations skipped as not scorable: {len(self.gold_skipped)}")

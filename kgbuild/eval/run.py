@@ -46,13 +46,18 @@ def evaluate(
         predicted, notes = read_predictions(predictions)
     else:
         predicted, notes = run_pipeline(docs, origin=str(gold_dir))
-    report = score(docs, {k: v for k, v in predicted.items() if k not in outside_limit}, by=by)
+
+    def scored(by_id: dict[str, list[Any]]) -> EvalReport:
+        return score(docs, {k: v for k, v in by_id.items() if k not in outside_limit}, by=by)
+
+    report = scored(predicted)
     report.notes.extend(notes)
     if resamples:
         other = None
         if against is not None:
-            other_predicted, _ = read_predictions(against)
-            other = score(docs, {k: v for k, v in other_predicted.items() if k not in outside_limit}, by=by)
+            other_predicted, other_notes = read_predictions(against)
+            report.notes.extend(f"{against}: {note}" for note in other_notes)
+            other = scored(other_predicted)
         report.intervals = bootstrap_intervals(report, resamples=resamples, seed=seed, against=other)
     return report
 
