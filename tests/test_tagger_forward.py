@@ -15,6 +15,7 @@ from thinc.api import Config, Linear, Model, NumpyOps, chain
 
 from kgbuild.extractors import cue_model
 from kgbuild.extractors.matmul_ops import MatmulOps, one_blas_thread
+from kgbuild.extractors.tagger_features import token_features
 from kgbuild.extractors.tagger_forward import compile_tagger
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,14 +56,11 @@ def test_tagger_forward_embedding_cache_keeps_scores(english: spacy.language.Lan
         compiled, cache_limit=8, _seen=type(compiled._seen)()
     )  # evicted again and again
     docs = list(english.pipe(TEXTS))
-    fresh = [
-        compiled.embed_ids(numpy.ascontiguousarray(doc.to_array(list(compiled.columns)), dtype="uint64"))
-        for doc in docs
-    ]
+    fresh = [compiled.embed_ids(token_features(doc, compiled.columns)) for doc in docs]
     for _ in range(2):
         for doc, expected in zip(docs, fresh, strict=True):
             numpy.testing.assert_allclose(tiny.scores(doc), compiled.scores(doc), rtol=1e-5, atol=1e-5)
-            ids = numpy.ascontiguousarray(doc.to_array(list(compiled.columns)), dtype="uint64")
+            ids = token_features(doc, compiled.columns)
             numpy.testing.assert_allclose(compiled._own_vectors(ids), expected, rtol=1e-4, atol=1e-5)
     assert 0 < len(tiny._seen) <= 8 + max(len(doc) for doc in docs)
 
