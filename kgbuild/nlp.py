@@ -9,6 +9,8 @@ import importlib.util
 import spacy
 from spacy.language import Language
 
+from kgbuild import line_breaks
+
 # Preferred first. A language is supported when one of its packages is installed.
 MODELS: dict[str, tuple[str, ...]] = {
     "fr": ("fr_core_news_md", "fr_core_news_sm"),
@@ -48,5 +50,6 @@ def pipeline_label(lang: str) -> str:
 
 @functools.cache
 def load(lang: str) -> Language:
-    """The pipeline for ``lang``, loaded on first use and cached."""
-    return spacy.load(model_name(lang))
+    """The pipeline for ``lang``, loaded on first use and cached, with sentence starts at line breaks
+    (:mod:`kgbuild.line_breaks`)."""
+    return line_breaks.add_to(spacy.load(model_name(lang)))

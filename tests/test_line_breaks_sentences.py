@@ -1,0 +1,61 @@
+"""Sentence starts at line breaks (kgbuild.line_breaks), in the real pipelines and on bare tokenized Docs."""
+
+from __future__ import annotations
+
+import pytest
+from run_extractors import attributions_of, pipeline
+
+from kgbuild import line_breaks
+
+CASES = [
+    # (lang, text, word that must open a sentence)
+    ("fr", "Port-Vénard : l'eau contaminée, selon une association\n\nDes analyses ont été publiées.", "Des"),
+    ("en", "Water crisis: what we know so far\n\nWhat happened? Tests were published.", "What"),
+    ("en", "The mayor spoke on Monday\nResidents queued for bottled water.", "Residents"),
+    ("en", "The mayor spoke on Monday\n“We are ready,” he said.", "“"),
+    ("fr", "Le maire a parlé lundi\n2 000 habitants ont manifesté.", "2"),
+    ("en", "The mayor spoke on Monday \n\n the residents queued.", "the"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "opener"), CASES)
+def test_line_breaks_open_a_sentence(lang: str, text: str, opener: str) -> None:
+    doc = pipeline(lang)(text)
+    openers = [sent[0].text for sent in doc.sents]
+    assert opener in openers
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The mayor, who spoke\non Monday, said the water was safe."),
+        ("fr", "Le maire, qui s'exprimait\nlundi, a assuré que l'eau était potable."),
+    ],
+)
+def test_line_breaks_leave_wrapped_lines_to_the_parser(lang: str, text: str) -> None:
+    bare = pipeline(lang).make_doc(text)
+    line_breaks.mark_line_breaks(bare)
+    assert [t.is_sent_start for t in bare][1:] == [None] * (len(bare) - 1)
+
+
+def test_line_breaks_mark_nothing_without_a_line_break() -> None:
+    bare = pipeline("en").make_doc("The mayor said the water was safe. Residents were not so sure.")
+    line_breaks.mark_line_breaks(bare)
+    assert all(t.is_sent_start is None for t in bare[1:])
+
+
+def test_line_breaks_run_before_the_parser() -> None:
+    for lang in ("fr", "en"):
+        names = pipeline(lang).pipe_names
+        assert names.index(line_breaks.NAME) == names.index("parser") - 1
+
+
+def test_line_breaks_keep_a_headline_source_out_of_the_paragraph() -> None:
+    # Without the break the paragraph's subject was read as the headline's source.
+    text = (
+        "Port-Vénard : l'eau du robinet contaminée, selon une association\n\n"
+        "Des concentrations élevées ont été relevées dans l'eau du robinet, selon des analyses indépendantes."
+    )
+    found = attributions_of(text, "fr")
+    sources = sorted(a.source.text for a in found if a.source is not None)
+    assert sources == ["des analyses indépendantes", "une association"]
