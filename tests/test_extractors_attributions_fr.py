@@ -49,6 +49,17 @@ def row(a: Attribution) -> tuple[str, str | None, str, str, str]:
             id="dans-une-etude",
         ),
         pytest.param(
+            "La ministre de la Santé, Claire Vasseur, a annoncé mardi l'ouverture d'une enquête administrative.",
+            (
+                "a annoncé",
+                "La ministre de la Santé, Claire Vasseur",
+                "l'ouverture d'une enquête administrative",
+                "indirect",
+                "person",
+            ),
+            id="appositive-subject-then-object-is-no-incise",
+        ),
+        pytest.param(
             "« Nous ne céderons pas », a affirmé la présidente du syndicat.",
             ("a affirmé", "la présidente du syndicat", "Nous ne céderons pas", "direct", "person"),
             id="inverted-np",
@@ -203,3 +214,14 @@ def test_extractors_attributions_fr_cite_par_relays_the_speaker() -> None:
     assert relay.source.text == "Le Figaro"
     assert speaker.relayed_by == found.index(relay)
     assert relay.content.text == speaker.content.text == "Le dossier est clos"
+
+
+def test_extractors_attributions_fr_participle_speaks_for_its_noun() -> None:
+    # "des analyses révélant P": the analyses reveal P, not whoever spoke last in the sentence
+    found = attributions(
+        "La ministre a annoncé une inspection, après des analyses révélant une contamination de l'eau."
+    )
+    participle = next(a for a in found if a.cue.text == "révélant")
+    assert participle.source is not None
+    assert participle.source.text == "des analyses"
+    assert participle.content.text == "une contamination de l'eau"

@@ -46,6 +46,25 @@ def speakers(lang: str, text: str) -> list[tuple[str | None, str | None]]:
             ("Un dirigeant", None),
             id="fr-indefinite-stays-unresolved",
         ),
+        pytest.param(
+            "en",
+            "Reuters reported on Monday that the water was unsafe. "
+            "According to the city council, bottled water is being handed out.",
+            ("the city council", None),
+            id="en-description-with-its-own-modifier-is-not-the-last-named",
+        ),
+        pytest.param(
+            "en",
+            "Samia Benali told Reuters that the group had shared its results. She said the levels were alarming.",
+            ("She", "Samia Benali"),
+            id="en-she-is-a-person-not-the-agency",
+        ),
+        pytest.param(
+            "fr",
+            "À la sortie, Marc Delorme, le directeur général d'Hydrelis, s'est dit « prêt à discuter de tout ».",
+            ("le directeur général d'Hydrelis", "Marc Delorme"),
+            id="fr-description-after-the-name-it-follows",
+        ),
     ],
 )
 def test_speakers_definite_description_resolves_to_the_last_named(

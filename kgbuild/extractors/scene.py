@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from kgbuild.extractors.docindex import DocIndex
 from kgbuild.extractors.lexicon import Lexicon, VerbCue, fold
 from kgbuild.extractors.quotes import QuoteMap
-from kgbuild.extractors.speakers import SourceInfo, SpeakerResolver
+from kgbuild.extractors.speakers import NAME_PARTS, SourceInfo, SpeakerResolver
 from kgbuild.records import Certainty, EntityMention
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -214,6 +214,13 @@ class Scene:
             and heads[heads[head]] != heads[head]
         ):
             head = heads[heads[head]]  # "le ministre, qui a déclaré": the source is the minister
+        for _ in range(3):  # "Claire" of "Claire Vasseur", "city" of "the city council": the whole name
+            if (
+                deps[head] in NAME_PARTS
+                and heads[head] != head
+                and index.pos_strings[heads[head]] in {"PROPN", "NOUN"}
+            ):
+                head = heads[head]
         if self._is_clitic(head):
             text = texts[head]
             offset = 3 if fold(text).startswith("-t-") else 1

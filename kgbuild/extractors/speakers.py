@@ -22,6 +22,8 @@ from kgbuild.records import EntityMention, SourceKind
 # How far back (in sentences) a pronoun looks for the last speaker before falling back on entities.
 SPEAKER_WINDOW = 4
 _HISTORY = 12  # speakers remembered for pronouns and descriptions
+# Dependencies that make a token part of its head's name ("Claire" in "Claire Vasseur", "Vasseur" in French).
+NAME_PARTS = frozenset({"compound", "flat", "flat:name", "flat:foreign"})
 _FEMININE = {"la", "une", "cette", "mme", "madame", "mlle", "mrs.", "mrs", "ms.", "ms", "she", "her"}
 _MASCULINE = {"le", "un", "ce", "cet", "m.", "monsieur", "mr.", "mr", "he", "his"}
 
@@ -127,7 +129,7 @@ class SpeakerResolver:
             return SourceInfo(earlier.kind, earlier.resolved, earlier.key, gender, number), head_word
         if description is not None:
             kind = "organisation" if description == "organisation" else "person"
-            if first in lex.definite_determiners and number != "p":
+            if first in lex.definite_determiners and number != "p" and self._bare(start, end, head):
                 # "Marc Delorme, le PDG, ... Le dirigeant a assuré": the last one named of that kind
                 earlier_one = self._named_before(head, kind, gender)
                 if earlier_one is not None:
@@ -171,12 +173,38 @@ class SpeakerResolver:
             number = "p"
         return gender, number
 
+    def _bare(self, start: int, end: int, head: int) -> bool:
+        """Whether a description is only its head with determiners and adjectives ("the company", "le
+        nouveau ministre"): one with its own complement or name ("the city council", "l'agence régionale de
+        santé") denotes something else than whoever of its kind was named last."""
+        index = self.index
+        pos = index.pos_strings
+        return all(
+            i == head or pos[i] in {"DET", "ADJ", "PUNCT", "SPACE", "ADV"}
+            for i in range(start, min(end, len(index)))
+        )
+
     def _entity_in(self, start: int, end: int, head: int) -> EntityMention | None:
-        """The entity the phrase names: the one on its head, else one in apposition to it."""
+        """The entity the phrase names: the one on its head, else one in apposition to it, else the one
+        the whole phrase is in apposition to ("Marc Delorme, le directeur général, ...")."""
         if self._entity_at[head] >= 0:
             return self.entities[self._entity_at[head]]
         index = self.index
         deps, heads, children = index.tree.dep, index.head, index.tree.children
+        named_at = -1
+        if deps[head] == "appos" and not start <= heads[head] < end:
+            named_at = heads[head]
+        elif start >= 2 and index.texts[start - 1] == ",":
+            named_at = start - 2  # "Marc Delorme, le directeur, s'est dit": parsed as two subjects
+            for _ in range(3):
+                if deps[named_at] in NAME_PARTS and heads[named_at] != named_at:
+                    named_at = heads[named_at]
+            if heads[named_at] != heads[head] or heads[head] == head:
+                named_at = -1
+        if named_at >= 0 and self._entity_at[named_at] >= 0:
+            named = self.entities[self._entity_at[named_at]]
+            if named.kind in {"person", "organisation", "group"}:
+                return named
         best: EntityMention | None = None
         for i in range(start, min(end, len(index))):
             k = self._entity_at[i]
@@ -238,6 +266,7 @@ class SpeakerResolver:
     def _pronoun(self, position: int, agreement: str) -> SourceInfo:
         gender = next((c for c in agreement if c in "mf"), "")
         number = next((c for c in agreement if c in "sp"), "")
+        human = "h" in agreement  # "she" is never Reuters
         sentence = self._sentence_of[position]
         for speaker in reversed(self._speakers):
             if sentence - speaker.sentence > SPEAKER_WINDOW:
@@ -245,6 +274,8 @@ class SpeakerResolver:
             if speaker.info.kind in {"document", "none"} or (
                 speaker.info.kind == "anonymous" and number == "s"
             ):
+                continue
+            if human and speaker.info.kind == "organisation":
                 continue
             if _agrees(speaker.info, gender, number):
                 info = speaker.info

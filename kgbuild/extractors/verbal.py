@@ -170,6 +170,7 @@ class VerbRules(ContentRules):
             impersonal, subjects = True, []  # "il semblerait que": nobody speaks
         pre = next((c for c in subjects if c < start), None)
         post = next((c for c in subjects if c >= end), None)
+        parsed_pre = pre
         if pre is None and post is None and not passive and not impersonal and clitic is None:
             pre = self._subject_before(start)
         left_anchor = start
@@ -193,6 +194,16 @@ class VerbRules(ContentRules):
             )
             and self._only_subject_right(v, end)
             and (left_anchor == start or not self._has_object(v, end))
+            # "La ministre, Claire Vasseur, a annoncé l'ouverture de ...": subject, verb, object, no incise
+            and (
+                left_anchor != start
+                or pre is None
+                or pre != parsed_pre
+                or clitic is not None
+                or post is not None
+                or not self._appositive_subject(pre, start)
+                or not self._thing_object(v, end)
+            )
         )
         source: int | None  # token index
         spans_cue = False
@@ -238,7 +249,7 @@ class VerbRules(ContentRules):
             elif impersonal:
                 source = None
             else:
-                source = _first(clitic, pre, post)
+                source = _first(clitic, pre, post, self._qualified_noun(v))
                 if source is None and (self._non_finite(v) or self._after_conjunction(start)):
                     # "..., assurant que P", "X a confirmé P, mais a déploré Q": the speaker of the cue
                     # before it in the sentence (the parse often hangs them on the wrong verb)
@@ -450,13 +461,24 @@ class VerbRules(ContentRules):
 
     def _describing_participle(self, verb: int) -> bool:
         """A present participle that qualifies a noun which cannot speak ("une vidéo montrant X")."""
+        noun = self._participle_of(verb)
+        return noun is not None and not self._speaker_like(noun)
+
+    def _qualified_noun(self, verb: int) -> int | None:
+        """The noun a present participle qualifies, which speaks through it ("des analyses révélant que",
+        "a statement saying that"): the speaker is that noun, not the last one named."""
+        noun = self._participle_of(verb)
+        return noun if noun is not None and self.index.pos_strings[noun] in {"NOUN", "PROPN"} else None
+
+    def _participle_of(self, verb: int) -> int | None:
+        """The noun the present participle ``verb`` qualifies (acl/amod), or None."""
         index = self.index
         present = "Pres" in index.morph_values(verb, "Tense") and "Part" in index.morph_values(
             verb, "VerbForm"
         )
         if not (present or index.tag_strings[verb] == "VBG") or index.tree.dep[verb] not in {"acl", "amod"}:
-            return False
-        return not self._speaker_like(index.head[verb])
+            return None
+        return index.head[verb]
 
     def _clausal_content(self, verb: int, content: tuple[int, int], end: int) -> bool:
         """Content that is a reported clause, a quotation or an object with an infinitive ("a appelé les
@@ -620,6 +642,25 @@ class VerbRules(ContentRules):
         is not an inverted cue even after a comma."""
         deps = self.index.tree.dep
         return any(c >= end and deps[c] in OBJECT_DEPS | CLAUSE_DEPS for c in self._rights(verb))
+
+    def _appositive_subject(self, subject: int, cue_start: int) -> bool:
+        """A subject whose own apposition or relative clause ends with the comma before the cue ("La
+        ministre, Claire Vasseur, a annoncé"): the comma closes the subject, not a quotation."""
+        index = self.index
+        left, right = index.edges(subject)
+        return (
+            right == cue_start - 2
+            and index.texts[cue_start - 1] == ","
+            and any(index.texts[k] == "," for k in range(left, right))
+        )
+
+    def _thing_object(self, verb: int, end: int) -> bool:
+        """An object after the verb that cannot be a speaker ("a annoncé l'ouverture d'une enquête"); the
+        parser often calls the subject of an inverted cue an object ("», a relevé M. Maurey")."""
+        deps = self.index.tree.dep
+        return any(
+            c >= end and deps[c] in OBJECT_DEPS and not self._speaker_like(c) for c in self._rights(verb)
+        )
 
     def _has_reflexive(self, verb: int) -> bool:
         """A reflexive pronoun with the verb ("s'alarme", "se sont dit", "s'est-il alarmé")."""
