@@ -22,6 +22,17 @@ def row(a: Attribution) -> tuple[str, str | None, str, str, str]:
     ("text", "expected"),
     [
         pytest.param(
+            "According to the prosecutor, Laurent Faure, no one has yet been found responsible.",
+            (
+                "According to",
+                "the prosecutor, Laurent Faure",
+                "no one has yet been found responsible",
+                "indirect",
+                "person",
+            ),
+            id="according-to-description-then-name",
+        ),
+        pytest.param(
             "The senator said on Tuesday that the bill would pass.",
             ("said", "The senator", "the bill would pass", "indirect", "person"),
             id="that-clause",

@@ -60,6 +60,22 @@ def row(a: Attribution) -> tuple[str, str | None, str, str, str]:
             id="appositive-subject-then-object-is-no-incise",
         ),
         pytest.param(
+            "Selon le procureur, Laurent Faure, personne n'a encore été mis en cause.",
+            (
+                "Selon",
+                "le procureur, Laurent Faure",
+                "personne n'a encore été mis en cause",
+                "indirect",
+                "person",
+            ),
+            id="selon-description-then-name",
+        ),
+        pytest.param(
+            "Le contrat fait l'objet de questions de l'opposition municipale, qui réclame sa publication intégrale.",
+            ("réclame", "l'opposition municipale", "sa publication intégrale", "indirect", "person"),
+            id="relative-agrees-with-its-verb",
+        ),
+        pytest.param(
             "« Nous ne céderons pas », a affirmé la présidente du syndicat.",
             ("a affirmé", "la présidente du syndicat", "Nous ne céderons pas", "direct", "person"),
             id="inverted-np",

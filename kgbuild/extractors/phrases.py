@@ -15,6 +15,7 @@ from kgbuild.extractors.scene import (
 )
 from kgbuild.extractors.verbal import VerbRules
 
+_NAME_MAX = 4  # tokens of a name after a description ("Laurent Faure")
 _LABEL_MAX = 4  # tokens of a speaker label ("JAKE TAPPER", "Alex Seitz-Wald")
 _LABEL_OPENERS = frozenset("\"“«' \t")  # a transcript quoted paragraph by paragraph opens each one
 
@@ -235,6 +236,7 @@ class PhraseRules(VerbRules):
         if head is None:
             return None
         np_start, np_end = self._phrase_bounds(head, cue_last + 1, sent_end)
+        np_end = self._appended_name(head, np_end, sent_end)
         if initial and not (self._speaker_like(head) and np_end < sent_end and index.texts[np_end] == ","):
             return None
         pp_end = self._phrase_end(np_end, sent_end)
@@ -251,6 +253,25 @@ class PhraseRules(VerbRules):
             anchor=cue_first,
             confidence=0.85 if not initial else 0.6,
         )
+
+    def _appended_name(self, head: int, np_end: int, sent_end: int) -> int:
+        """Where a source phrase ends when a name between commas follows its description ("according to
+        the prosecutor, Laurent Faure, P", "selon le procureur, Laurent Faure, P"): the name belongs to
+        the source, not to what is attributed, when the clause after it has a subject of its own."""
+        index = self.index
+        if index.pos_strings[head] != "NOUN" or np_end >= sent_end or index.texts[np_end] != ",":
+            return np_end
+        k = np_end + 1
+        while k < sent_end and k - np_end <= _NAME_MAX and index.pos_strings[k] == "PROPN":
+            k += 1
+        if k == np_end + 1 or k >= sent_end - 1 or index.texts[k] != ",":
+            return np_end
+        if fold(index.texts[k + 1]) in self.lex.relative_pronouns:
+            return np_end  # "according to the poll, Clinton, who leads, ...": the name starts the clause
+        deps = index.tree.dep
+        if not any(deps[j].split(":")[0] in SUBJECT_DEPS | {"nsubjpass"} for j in range(k + 1, sent_end)):
+            return np_end
+        return k
 
     def _colons(self, found: list[Candidate]) -> Iterator[Candidate]:
         index = self.index

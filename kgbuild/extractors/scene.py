@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from kgbuild.extractors.docindex import DocIndex
 from kgbuild.extractors.lexicon import Lexicon, VerbCue, fold
 from kgbuild.extractors.quotes import QuoteMap
-from kgbuild.extractors.speakers import NAME_PARTS, SourceInfo, SpeakerResolver
+from kgbuild.extractors.speakers import NAME_PARTS, SourceInfo, SpeakerResolver, agreeing_antecedent
 from kgbuild.records import Certainty, EntityMention
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -213,7 +213,8 @@ class Scene:
             and deps[heads[head]] in {"acl:relcl", "relcl"}
             and heads[heads[head]] != heads[head]
         ):
-            head = heads[heads[head]]  # "le ministre, qui a déclaré": the source is the minister
+            # "le ministre, qui a déclaré": the source is the minister
+            head = agreeing_antecedent(index, heads[heads[head]], heads[head])
         for _ in range(3):  # "Claire" of "Claire Vasseur", "city" of "the city council": the whole name
             if (
                 deps[head] in NAME_PARTS

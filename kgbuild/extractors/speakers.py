@@ -320,7 +320,7 @@ class SpeakerResolver:
         noun = heads[verb] if deps[verb] in {"acl:relcl", "relcl", "acl"} else None
         if noun is None or noun == verb:
             return None
-        return noun
+        return agreeing_antecedent(self.index, noun, verb)
 
     def _noun_phrase(self, head: int) -> tuple[int, int]:
         """[start, end) of the noun phrase headed by token ``head``, without relative or trailing clauses."""
@@ -334,6 +334,20 @@ class SpeakerResolver:
             start = min(start, left)
             end = max(end, right)
         return start, end + 1
+
+
+def agreeing_antecedent(index: DocIndex, noun: int, verb: int) -> int:
+    """The antecedent of a relative clause whose verb is ``verb``, parsed as ``noun``: when the two disagree
+    in number, the noun's complement that agrees ("des questions de l'opposition, qui réclame": the
+    opposition asks, not the questions)."""
+    number = index.morph_values(verb, "Number")
+    if not number or index.morph_values(noun, "Number") in ((), number):
+        return noun
+    deps = index.tree.dep
+    for child in index.tree.children[noun]:
+        if child > noun and deps[child] in {"nmod", "pobj"} and index.morph_values(child, "Number") == number:
+            return child
+    return noun
 
 
 def _singular(word: str) -> str:
