@@ -241,3 +241,22 @@ def test_extractors_attributions_fr_participle_speaks_for_its_noun() -> None:
     assert participle.source is not None
     assert participle.source.text == "des analyses"
     assert participle.content.text == "une contamination de l'eau"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("Les manifestants, eux, réclament davantage.", [], id="no-clause-no-claim"),
+        pytest.param(
+            "Les manifestants, eux, réclament que le contrat soit résilié.",
+            [("réclament", "Les manifestants, eux", "le contrat soit résilié")],
+            id="clause",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_stressed_pronoun_keeps_the_subject(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    # "X, eux, V": the commas set off a pronoun, not a quotation before an inverted cue
+    found = attributions(text)
+    assert [(a.cue.text, a.source.text if a.source else None, a.content.text) for a in found] == expected

@@ -174,9 +174,12 @@ class VerbRules(ContentRules):
         if pre is None and post is None and not passive and not impersonal and clitic is None:
             pre = self._subject_before(start)
         left_anchor = start
+        stressed = False
         if pre is not None:
             bounds = self._np_bounds(pre)
-            if impersonal or max(bounds[1], index.edges(pre)[1] + 1) < start - 1:
+            reach = max(bounds[1], index.edges(pre)[1] + 1)
+            stressed = reach < start - 1 and self._stressed_pronoun(reach, start)
+            if impersonal or (reach < start - 1 and not stressed):
                 pre = None  # a subject across punctuation is a parse error around an inverted cue
             elif self.lex.subject_first_incise:
                 left_anchor = bounds[0]
@@ -184,6 +187,7 @@ class VerbRules(ContentRules):
         comparative = self._comparative(start)
         incise = (
             comparative < 0
+            and not stressed
             and self._incise_left(left_anchor)
             and (
                 clitic is not None
@@ -642,6 +646,17 @@ class VerbRules(ContentRules):
         is not an inverted cue even after a comma."""
         deps = self.index.tree.dep
         return any(c >= end and deps[c] in OBJECT_DEPS | CLAUSE_DEPS for c in self._rights(verb))
+
+    def _stressed_pronoun(self, after_subject: int, cue_start: int) -> bool:
+        """Only a pronoun between commas separates the subject from the cue ("Les manifestants, eux,
+        réclament davantage")."""
+        index = self.index
+        return (
+            cue_start - after_subject == 3
+            and index.texts[after_subject] == ","
+            and index.pos_strings[after_subject + 1] == "PRON"
+            and index.texts[after_subject + 2] == ","
+        )
 
     def _appositive_subject(self, subject: int, cue_start: int) -> bool:
         """A subject whose own apposition or relative clause ends with the comma before the cue ("La
