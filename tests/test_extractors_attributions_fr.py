@@ -76,6 +76,11 @@ def row(a: Attribution) -> tuple[str, str | None, str, str, str]:
             id="relative-agrees-with-its-verb",
         ),
         pytest.param(
+            "« Des excuses ne suffiront pas », a lancé le porte-parole du collectif.",
+            ("a lancé", "le porte-parole du collectif", "Des excuses ne suffiront pas", "direct", "person"),
+            id="inverted-lancer",
+        ),
+        pytest.param(
             "« Nous ne céderons pas », a affirmé la présidente du syndicat.",
             ("a affirmé", "la présidente du syndicat", "Nous ne céderons pas", "direct", "person"),
             id="inverted-np",

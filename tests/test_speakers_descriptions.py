@@ -47,6 +47,16 @@ def speakers(lang: str, text: str) -> list[tuple[str | None, str | None]]:
             id="fr-indefinite-stays-unresolved",
         ),
         pytest.param(
+            "fr",
+            "La ministre de la Transition écologique, Claire Vasseur, s'est rendue samedi à Port-Vénard. "
+            "Elle a visité la station de pompage. Des centaines de manifestants attendaient devant la mairie. "
+            "Le collectif réclame la fin du contrat. La rencontre avec Hydrelis s'est tenue à huis clos. "
+            "Le parking était plein. Selon une source proche du dossier, la ministre aurait exigé que "
+            "l'entreprise paie les filtres.",
+            ("la ministre", "Claire Vasseur"),
+            id="fr-description-set-beside-the-name-long-before",
+        ),
+        pytest.param(
             "en",
             "Reuters reported on Monday that the water was unsafe. "
             "According to the city council, bottled water is being handed out.",

@@ -66,6 +66,7 @@ class SpeakerResolver:
         self._anonymous: dict[str, SourceInfo] = {}  # anonymous head -> last anonymous source with it
         self._entity_cursor = 0
         self._recent_entities: list[tuple[int, EntityMention]] = []
+        self._appositions = self._described_in_apposition()
 
     # -- public -------------------------------------------------------------------------------------
 
@@ -127,6 +128,11 @@ class SpeakerResolver:
         if description is not None and first in lex.determiners and head_word in self._described:
             earlier = self._described[head_word]
             return SourceInfo(earlier.kind, earlier.resolved, earlier.key, gender, number), head_word
+        if description is not None and first in lex.definite_determiners and number != "p":
+            named = self._apposed_before(head_word, start)
+            if named is not None:
+                kind = "person" if named.kind in {"person", "group"} else "organisation"
+                return SourceInfo(kind, named.name, named.key, gender, number), head_word
         if description is not None:
             kind = "organisation" if description == "organisation" else "person"
             if first in lex.definite_determiners and number != "p" and self._bare(start, end, head):
@@ -140,6 +146,33 @@ class SpeakerResolver:
         return SourceInfo(
             "person" if number != "p" else "organisation", None, None, gender, number
         ), head_word
+
+    def _described_in_apposition(self) -> list[tuple[int, str, EntityMention]]:
+        """(position, description head, entity) for each description set beside a name anywhere in the
+        article ("la ministre de la Transition écologique, Claire Vasseur", "Marc Delorme, the chief
+        executive"), so that "la ministre" said later is her even when she has not been quoted before."""
+        index = self.index
+        deps, heads, pos = index.tree.dep, index.head, index.pos_strings
+        descriptions = self.lexicon.descriptions
+        found = []
+        for i, dep in enumerate(deps):
+            if dep != "appos":
+                continue
+            for noun, name in ((heads[i], i), (i, heads[i])):
+                if pos[noun] != "NOUN" or self._entity_at[name] < 0 or self._entity_at[noun] >= 0:
+                    continue
+                word = fold(index.lemma_of(noun))
+                entity = self.entities[self._entity_at[name]]
+                if word in descriptions and entity.kind != "place":
+                    found.append((min(noun, name), word, entity))
+        return found
+
+    def _apposed_before(self, word: str, position: int) -> EntityMention | None:
+        """The entity last described as ``word`` beside its name before token ``position``."""
+        for at, described, entity in reversed(self._appositions):
+            if at < position and described == word:
+                return entity
+        return None
 
     def _text(self, start: int, end: int) -> str:
         """The text of tokens [start, end) (as ``Doc[start:end].text``)."""
