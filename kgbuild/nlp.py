@@ -9,7 +9,7 @@ import importlib.util
 import spacy
 from spacy.language import Language
 
-from kgbuild import line_breaks
+from kgbuild import sentence_starts
 
 # Preferred first. A language is supported when one of its packages is installed.
 MODELS: dict[str, tuple[str, ...]] = {
@@ -51,5 +51,5 @@ def pipeline_label(lang: str) -> str:
 @functools.cache
 def load(lang: str) -> Language:
     """The pipeline for ``lang``, loaded on first use and cached, with sentence starts at line breaks
-    (:mod:`kgbuild.line_breaks`)."""
-    return line_breaks.add_to(spacy.load(model_name(lang)))
+    (:mod:`kgbuild.sentence_starts`)."""
+    return sentence_starts.add_to(spacy.load(model_name(lang)))

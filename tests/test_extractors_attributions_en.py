@@ -267,7 +267,7 @@ def test_extractors_attributions_en_possessive_noun_cue_left_to_a_following_part
 def test_extractors_attributions_en_content_stays_in_its_paragraph(
     name: str, text: str, cue: str, content: str | None
 ) -> None:
-    # a heading without a full stop is a sentence of its own (kgbuild.line_breaks), so no content crosses
+    # a heading without a full stop is a sentence of its own (kgbuild.sentence_starts), so no content crosses
     # into the next paragraph; the free relative "what we know" of a heading is no claim
     found = [a for a in attributions_of(text, "en", name) if a.cue.text == cue]
     assert all("\n" not in a.content.text for a in found)

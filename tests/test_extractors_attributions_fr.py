@@ -265,3 +265,12 @@ def test_extractors_attributions_fr_stressed_pronoun_keeps_the_subject(
     # "X, eux, V": the commas set off a pronoun, not a quotation before an inverted cue
     found = attributions(text)
     assert [(a.cue.text, a.source.text if a.source else None, a.content.text) for a in found] == expected
+
+
+def test_extractors_attributions_fr_inverted_participle_tagged_as_a_noun() -> None:
+    # the tagger reads "résumé" after "a-t-il" as a noun; the auxiliary and the clitics say it is a verb
+    found = attributions(
+        "Dans la soirée, Henri Roussel a salué une visite « utile », tout en maintenant sa demande de résiliation "
+        "du contrat d'Hydrelis. « Une visite ne remplace pas des réponses », a-t-il résumé."
+    )
+    assert [(a.cue.text, a.resolved) for a in found][-1] == ("a-t-il résumé", "Henri Roussel")

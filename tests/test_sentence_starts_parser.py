@@ -1,11 +1,11 @@
-"""Sentence starts at line breaks (kgbuild.line_breaks), in the real pipelines and on bare tokenized Docs."""
+"""Sentence starts at line breaks (kgbuild.sentence_starts), in the real pipelines and on bare tokenized Docs."""
 
 from __future__ import annotations
 
 import pytest
 from run_extractors import attributions_of, pipeline
 
-from kgbuild import line_breaks
+from kgbuild import sentence_starts
 
 CASES = [
     # (lang, text, word that must open a sentence)
@@ -19,7 +19,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("lang", "text", "opener"), CASES)
-def test_line_breaks_open_a_sentence(lang: str, text: str, opener: str) -> None:
+def test_sentence_starts_open_a_sentence(lang: str, text: str, opener: str) -> None:
     doc = pipeline(lang)(text)
     openers = [sent[0].text for sent in doc.sents]
     assert opener in openers
@@ -32,25 +32,25 @@ def test_line_breaks_open_a_sentence(lang: str, text: str, opener: str) -> None:
         ("fr", "Le maire, qui s'exprimait\nlundi, a assuré que l'eau était potable."),
     ],
 )
-def test_line_breaks_leave_wrapped_lines_to_the_parser(lang: str, text: str) -> None:
+def test_sentence_starts_leave_wrapped_lines_to_the_parser(lang: str, text: str) -> None:
     bare = pipeline(lang).make_doc(text)
-    line_breaks.mark_line_breaks(bare)
+    sentence_starts.mark_sentence_starts(bare)
     assert [t.is_sent_start for t in bare][1:] == [None] * (len(bare) - 1)
 
 
-def test_line_breaks_mark_nothing_without_a_line_break() -> None:
+def test_sentence_starts_mark_nothing_without_a_line_break() -> None:
     bare = pipeline("en").make_doc("The mayor said the water was safe. Residents were not so sure.")
-    line_breaks.mark_line_breaks(bare)
+    sentence_starts.mark_sentence_starts(bare)
     assert all(t.is_sent_start is None for t in bare[1:])
 
 
-def test_line_breaks_run_before_the_parser() -> None:
+def test_sentence_starts_run_before_the_parser() -> None:
     for lang in ("fr", "en"):
         names = pipeline(lang).pipe_names
-        assert names.index(line_breaks.NAME) == names.index("parser") - 1
+        assert names.index(sentence_starts.NAME) == names.index("parser") - 1
 
 
-def test_line_breaks_keep_a_headline_source_out_of_the_paragraph() -> None:
+def test_sentence_starts_keep_a_headline_source_out_of_the_paragraph() -> None:
     # Without the break the paragraph's subject was read as the headline's source.
     text = (
         "Port-Vénard : l'eau du robinet contaminée, selon une association\n\n"
@@ -59,3 +59,16 @@ def test_line_breaks_keep_a_headline_source_out_of_the_paragraph() -> None:
     found = attributions_of(text, "fr")
     sources = sorted(a.source.text for a in found if a.source is not None)
     assert sources == ["des analyses indépendantes", "une association"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Henri Roussel a salué une visite utile. « Une visite ne remplace pas des réponses », a-t-il résumé.",
+        "Le maire a été clair : « Nous ne paierons pas », a-t-il dit.",
+    ],
+)
+def test_sentence_starts_never_right_after_an_opening_quote(text: str) -> None:
+    doc = pipeline("fr")(text)
+    quote = next(t for t in doc if t.text == "«")
+    assert not doc[quote.i + 1].is_sent_start
