@@ -9,7 +9,12 @@ before it runs, so this component sets them where the text itself says so:
 - after a blank line (a paragraph break), always;
 - after a single line break, when the next line opens with a capital letter, a digit, a quotation mark or a
   dash. A line broken inside a sentence (hard-wrapped text) goes on in lowercase and is left to the parser;
-- never on the word right after an opening quotation mark (« or “).
+- never on the word right after an opening quotation mark (« or “);
+- never on a comma, a semicolon, a colon or a closing bracket or quotation mark. (The parser may still leave
+  two roots side by side, and spaCy then starts a sentence at the second one's first word.)
+- never inside a run of capitalised nouns ("Vigie Eau", "Port Authority"): a name does not end a sentence.
+  A capitalised determiner or pronoun after a capitalised word still may ("... Palmyra The Islamic State"
+  in a scraped headline without its full stop).
 
 Elsewhere the parser decides as before.
 """
@@ -19,20 +24,26 @@ from __future__ import annotations
 import re
 
 import numpy
-from spacy.attrs import IDX
+from spacy.attrs import IDX, IS_ALPHA, IS_TITLE, ORTH, POS, TAG
 from spacy.language import Language
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
 NAME = "kgbuild_sentence_starts"
 
 _OPENS_LINE = frozenset("\"'«“‘—–―-•")
 _GAP = re.compile(r"[^\S\n]*\n\s*")  # white space holding a line break, up to the next word
+# The French pipeline tags parts of speech before the parser, the English one only fine-grained tags.
+_NOMINAL_POS = [NOUN, PROPN]
+_NOMINAL_TAGS = ("NNP", "NNPS", "NN", "NNS")
+_NEVER_FIRST = (",", ";", ":", ")", "]", "»", "”")
 _OPENING_QUOTE = re.compile(r"[«“]\s*")  # up to the word it opens
 
 
 @Language.component(NAME)
 def mark_sentence_starts(doc: Doc) -> Doc:
     text = doc.text
+    _keep_names_whole(doc)
     breaks = "\n" in text
     quotes = "«" in text or "“" in text
     if not (breaks or quotes):
@@ -51,6 +62,19 @@ def mark_sentence_starts(doc: Doc) -> Doc:
             if i > 0 and "\n" not in quote.group():
                 doc[i].is_sent_start = False
     return doc
+
+
+def _keep_names_whole(doc: Doc) -> None:
+    if len(doc) < 2:
+        return
+    rows = doc.to_array([IS_TITLE, IS_ALPHA, POS, TAG, ORTH])
+    title, alpha, pos, tag, orth = rows[:, 0] == 1, rows[:, 1] == 1, rows[:, 2], rows[:, 3], rows[:, 4]
+    strings = doc.vocab.strings
+    nominal = numpy.isin(pos, _NOMINAL_POS) | numpy.isin(tag, [strings[t] for t in _NOMINAL_TAGS])
+    continuing = numpy.isin(orth, [strings[t] for t in _NEVER_FIRST])
+    inside = (title[:-1] & alpha[:-1] & title[1:] & nominal[1:]) | continuing[1:]
+    for i in numpy.flatnonzero(inside) + 1:
+        doc[int(i)].is_sent_start = False
 
 
 def _token_at(starts: numpy.ndarray, offset: int) -> int:

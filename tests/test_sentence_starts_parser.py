@@ -35,13 +35,13 @@ def test_sentence_starts_open_a_sentence(lang: str, text: str, opener: str) -> N
 def test_sentence_starts_leave_wrapped_lines_to_the_parser(lang: str, text: str) -> None:
     bare = pipeline(lang).make_doc(text)
     sentence_starts.mark_sentence_starts(bare)
-    assert [t.is_sent_start for t in bare][1:] == [None] * (len(bare) - 1)
+    assert not any(t.is_sent_start for t in bare[1:])
 
 
 def test_sentence_starts_mark_nothing_without_a_line_break() -> None:
     bare = pipeline("en").make_doc("The mayor said the water was safe. Residents were not so sure.")
     sentence_starts.mark_sentence_starts(bare)
-    assert all(t.is_sent_start is None for t in bare[1:])
+    assert not any(t.is_sent_start for t in bare[1:])
 
 
 def test_sentence_starts_run_before_the_parser() -> None:
@@ -72,3 +72,36 @@ def test_sentence_starts_never_right_after_an_opening_quote(text: str) -> None:
     doc = pipeline("fr")(text)
     quote = next(t for t in doc if t.text == "«")
     assert not doc[quote.i + 1].is_sent_start
+
+
+def test_sentence_starts_never_inside_a_name() -> None:
+    text = (
+        "« Ce que nous avons trouvé est alarmant », a déclaré Samia Benali, présidente de Vigie Eau, "
+        "lors d'une conférence de presse au siège de l'association."
+    )
+    doc = pipeline("fr")(text)
+    eau = next(t for t in doc if t.text == "Eau")
+    assert eau.sent == doc[eau.i - 1].sent
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "word", "expected"),
+    [
+        ("en", "Police in Port Authority said so", "Authority", False),
+        ("en", "Video Palmyra The group has killed 20 people", "The", None),
+        ("fr", "« Nous partons », a dit le maire", ",", False),
+        ("fr", "Il a dit « Nous partons »", "Nous", False),
+    ],
+)
+def test_sentence_starts_marked_on_a_tagged_doc(
+    lang: str, text: str, word: str, expected: bool | None
+) -> None:
+    # the component runs on the tagger's output, before the parser
+    nlp = pipeline(lang)
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == sentence_starts.NAME:
+            break
+        doc = component(doc)
+    sentence_starts.mark_sentence_starts(doc)
+    assert next(t for t in doc if t.text == word).is_sent_start is expected
