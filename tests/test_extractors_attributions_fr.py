@@ -274,3 +274,16 @@ def test_extractors_attributions_fr_inverted_participle_tagged_as_a_noun() -> No
         "du contrat d'Hydrelis. « Une visite ne remplace pas des réponses », a-t-il résumé."
     )
     assert [(a.cue.text, a.resolved) for a in found][-1] == ("a-t-il résumé", "Henri Roussel")
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        pytest.param("L'hôpital proposera des analyses sanguines aux habitants.", [], id="offers-a-thing"),
+        pytest.param(
+            "Le syndicat propose de suspendre la grève pendant une semaine.", ["propose"], id="proposes-to-do"
+        ),
+    ],
+)
+def test_extractors_attributions_fr_proposer_needs_a_clause(text: str, cues: list[str]) -> None:
+    assert [a.cue.text for a in attributions(text)] == cues

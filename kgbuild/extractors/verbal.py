@@ -271,7 +271,12 @@ class VerbRules(ContentRules):
             return []  # "a été condamné à": a passive that attributes nothing
         if negated and cue.act in {"assert", "report"} and not incise:
             return []  # "n'a pas précisé quel ...": nothing is claimed
-        if cue.weak and content is not None and not incise and not self._clausal_content(v, content, end):
+        if (
+            cue.weak
+            and content is not None
+            and not incise
+            and not self._clausal_content(v, content, end, cue.act)
+        ):
             return []  # "veut un vélo", "espère voir": weak cues need a clause or a quote
         pending = False
         if content is None:
@@ -489,9 +494,10 @@ class VerbRules(ContentRules):
             return None
         return index.head[verb]
 
-    def _clausal_content(self, verb: int, content: tuple[int, int], end: int) -> bool:
-        """Content that is a reported clause, a quotation or an object with an infinitive ("a appelé les
-        habitants à rester"), not a bare object ("a appelé les urgences")."""
+    def _clausal_content(self, verb: int, content: tuple[int, int], end: int, act: str = "") -> bool:
+        """Content that is a reported clause, a quotation, an object with an infinitive ("a appelé les
+        habitants à rester") or, for a demand, an infinitive with "de" or "à" ("propose de suspendre"), not a
+        bare object ("a appelé les urgences", "propose des analyses")."""
         if not self.lex.weak_needs_clause:
             return True
         quote = self.quotes.at_char(max(content[0] - 1, 0))
@@ -502,6 +508,11 @@ class VerbRules(ContentRules):
         objects = [c for c in kids if deps[c] in {"obj", "dobj"} and c >= end]
         if objects and any(deps[c] == "xcomp" and c > objects[0] and self._infinitive(c) for c in kids):
             return True  # "a appelé les habitants à rester"
+        for c in kids if act == "demand" else ():
+            if deps[c] == "xcomp" and c >= end and self._infinitive(c):
+                marks = [m for m in index.tree.children[c] if deps[m] == "mark" and m < c]
+                if any(fold(index.texts[m]) in _INFINITIVE_MARKS for m in marks):
+                    return True  # "propose de suspendre la grève", not "veut partir"
         k = end
         limit = min(len(index), end + 12)
         while k < limit and index.idx[k] < content[0]:
@@ -694,6 +705,9 @@ class VerbRules(ContentRules):
         while k >= 0 and pos[k] == "AUX" and verb - k <= 2:  # "se sont dit": past the auxiliary
             k -= 1
         return k >= 0 and fold(texts[k]) in {"se", "s'"}
+
+
+_INFINITIVE_MARKS = frozenset({"de", "d'", "à"})
 
 
 def _first(*tokens: int | None) -> int | None:
