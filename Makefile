@@ -40,6 +40,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/bench_import.py
 	$(BIN)/python bench/bench_extraction.py
 	$(BIN)/python bench/bench_views.py
+	$(BIN)/python bench/bench_validate.py
 
 clean:
 	rm -rf $(VENV) kg out .pytest_cache .mypy_cache .ruff_cache
