@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from kgbuild.extractors.docindex import DocIndex
 from kgbuild.extractors.lexicon import Lexicon, VerbCue, fold
 from kgbuild.extractors.quotes import QuoteMap
-from kgbuild.extractors.speakers import NAME_PARTS, SourceInfo, SpeakerResolver, agreeing_antecedent
+from kgbuild.extractors.speakers import SourceInfo, SpeakerResolver, agreeing_antecedent, name_head
 from kgbuild.records import Certainty, EntityMention
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -215,13 +215,7 @@ class Scene:
         ):
             # "le ministre, qui a déclaré": the source is the minister
             head = agreeing_antecedent(index, heads[heads[head]], heads[head])
-        for _ in range(3):  # "Claire" of "Claire Vasseur", "city" of "the city council": the whole name
-            if (
-                deps[head] in NAME_PARTS
-                and heads[head] != head
-                and index.pos_strings[heads[head]] in {"PROPN", "NOUN"}
-            ):
-                head = heads[head]
+        head = name_head(index, head)  # the ranker may pick "Claire" of "Claire Vasseur": the whole name
         if self._is_clitic(head):
             text = texts[head]
             offset = 3 if fold(text).startswith("-t-") else 1

@@ -23,7 +23,7 @@ from kgbuild.records import EntityMention, SourceKind
 SPEAKER_WINDOW = 4
 _HISTORY = 12  # speakers remembered for pronouns and descriptions
 # Dependencies that make a token part of its head's name ("Claire" in "Claire Vasseur", "Vasseur" in French).
-NAME_PARTS = frozenset({"compound", "flat", "flat:name", "flat:foreign"})
+_NAME_PARTS = frozenset({"compound", "flat", "flat:name", "flat:foreign"})
 _FEMININE = {"la", "une", "cette", "mme", "madame", "mlle", "mrs.", "mrs", "ms.", "ms", "she", "her"}
 _MASCULINE = {"le", "un", "ce", "cet", "m.", "monsieur", "mr.", "mr", "he", "his"}
 
@@ -228,10 +228,8 @@ class SpeakerResolver:
         if deps[head] == "appos" and not start <= heads[head] < end:
             named_at = heads[head]
         elif start >= 2 and index.texts[start - 1] == ",":
-            named_at = start - 2  # "Marc Delorme, le directeur, s'est dit": parsed as two subjects
-            for _ in range(3):
-                if deps[named_at] in NAME_PARTS and heads[named_at] != named_at:
-                    named_at = heads[named_at]
+            # "Marc Delorme, le directeur, s'est dit": parsed as two subjects
+            named_at = name_head(index, start - 2)
             if heads[named_at] != heads[head] or heads[head] == head:
                 named_at = -1
         if named_at >= 0 and self._entity_at[named_at] >= 0:
@@ -367,6 +365,17 @@ class SpeakerResolver:
             start = min(start, left)
             end = max(end, right)
         return start, end + 1
+
+
+def name_head(index: DocIndex, i: int) -> int:
+    """The head of the name token ``i`` is part of ("Claire" of "Claire Vasseur", "city" of "the city
+    council"), or ``i``."""
+    deps, heads = index.tree.dep, index.head
+    for _ in range(3):
+        if deps[i] not in _NAME_PARTS or heads[i] == i or index.pos_strings[heads[i]] not in {"PROPN", "NOUN"}:
+            break
+        i = heads[i]
+    return i
 
 
 def agreeing_antecedent(index: DocIndex, noun: int, verb: int) -> int:

@@ -204,14 +204,14 @@ class VerbRules(ContentRules):
             and self._only_subject_right(v, end)
             and (left_anchor == start or not self._has_object(v, end))
             # "La ministre, Claire Vasseur, a annoncé l'ouverture de ...": subject, verb, object, no incise
-            and (
-                left_anchor != start
-                or pre is None
-                or pre != parsed_pre
-                or clitic is not None
-                or post is not None
-                or not self._appositive_subject(pre, start)
-                or not self._thing_object(v, end)
+            and not (
+                left_anchor == start
+                and pre is not None
+                and pre == parsed_pre
+                and clitic is None
+                and post is None
+                and self._appositive_subject(pre, start)
+                and self._thing_object(v, end)
             )
         )
         source: int | None  # token index
@@ -508,11 +508,8 @@ class VerbRules(ContentRules):
         objects = [c for c in kids if deps[c] in {"obj", "dobj"} and c >= end]
         if objects and any(deps[c] == "xcomp" and c > objects[0] and self._infinitive(c) for c in kids):
             return True  # "a appelé les habitants à rester"
-        for c in kids if act == "demand" else ():
-            if deps[c] == "xcomp" and c >= end and self._infinitive(c):
-                marks = [m for m in index.tree.children[c] if deps[m] == "mark" and m < c]
-                if any(fold(index.texts[m]) in _INFINITIVE_MARKS for m in marks):
-                    return True  # "propose de suspendre la grève", not "veut partir"
+        if act == "demand" and any(c >= end and self._marked_infinitive(c) for c in kids):
+            return True  # "propose de suspendre la grève", not "veut partir"
         k = end
         limit = min(len(index), end + 12)
         while k < limit and index.idx[k] < content[0]:
@@ -662,6 +659,19 @@ class VerbRules(ContentRules):
         is not an inverted cue even after a comma."""
         deps = self.index.tree.dep
         return any(c >= end and deps[c] in OBJECT_DEPS | CLAUSE_DEPS for c in self._rights(verb))
+
+    def _marked_infinitive(self, child: int) -> bool:
+        """An infinitive complement introduced by "de" or "à"."""
+        index = self.index
+        deps = index.tree.dep
+        return (
+            deps[child] == "xcomp"
+            and self._infinitive(child)
+            and any(
+                deps[m] == "mark" and m < child and fold(index.texts[m]) in _INFINITIVE_MARKS
+                for m in index.tree.children[child]
+            )
+        )
 
     def _stressed_pronoun(self, after_subject: int, cue_start: int) -> bool:
         """Only a pronoun between commas separates the subject from the cue ("Les manifestants, eux,
