@@ -43,7 +43,7 @@ _OPENING_QUOTE = re.compile(r"[«“]\s*")  # up to the word it opens
 @Language.component(NAME)
 def mark_sentence_starts(doc: Doc) -> Doc:
     text = doc.text
-    _keep_names_whole(doc)
+    _forbid_starts(doc)
     breaks = "\n" in text
     quotes = "«" in text or "“" in text
     if not (breaks or quotes):
@@ -64,7 +64,8 @@ def mark_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
-def _keep_names_whole(doc: Doc) -> None:
+def _forbid_starts(doc: Doc) -> None:
+    """No sentence starts on the second word of a capitalised name, nor on a comma or a closing mark."""
     if len(doc) < 2:
         return
     rows = doc.to_array([IS_TITLE, IS_ALPHA, POS, TAG, ORTH])
