@@ -372,7 +372,11 @@ def name_head(index: DocIndex, i: int) -> int:
     council"), or ``i``."""
     deps, heads = index.tree.dep, index.head
     for _ in range(3):
-        if deps[i] not in _NAME_PARTS or heads[i] == i or index.pos_strings[heads[i]] not in {"PROPN", "NOUN"}:
+        if (
+            deps[i] not in _NAME_PARTS
+            or heads[i] == i
+            or index.pos_strings[heads[i]] not in {"PROPN", "NOUN"}
+        ):
             break
         i = heads[i]
     return i
