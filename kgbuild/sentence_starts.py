@@ -36,7 +36,7 @@ _GAP = re.compile(r"[^\S\n]*\n\s*")  # white space holding a line break, up to t
 # The French pipeline tags parts of speech before the parser, the English one only fine-grained tags.
 _NOMINAL_POS = [NOUN, PROPN]
 _NOMINAL_TAGS = ("NNP", "NNPS", "NN", "NNS")
-_NEVER_FIRST = (",", ";", ":", ")", "]", "»", "”")
+NEVER_FIRST = (",", ";", ":", ")", "]", "»", "”")  # no sentence starts on these
 _OPENING_QUOTE = re.compile(r"[«“]\s*")  # up to the word it opens
 
 
@@ -72,7 +72,7 @@ def _forbid_starts(doc: Doc) -> None:
     title, alpha, pos, tag, orth = rows[:, 0] == 1, rows[:, 1] == 1, rows[:, 2], rows[:, 3], rows[:, 4]
     strings = doc.vocab.strings
     nominal = numpy.isin(pos, _NOMINAL_POS) | numpy.isin(tag, [strings[t] for t in _NOMINAL_TAGS])
-    continuing = numpy.isin(orth, [strings[t] for t in _NEVER_FIRST])
+    continuing = numpy.isin(orth, [strings[t] for t in NEVER_FIRST])
     inside = (title[:-1] & alpha[:-1] & title[1:] & nominal[1:]) | continuing[1:]
     for i in numpy.flatnonzero(inside) + 1:
         doc[int(i)].is_sent_start = False

@@ -31,3 +31,14 @@ def test_docindex_char_spans_and_roots_match_spacy(english: spacy.language.Langu
             assert index.root(tokens) == span.root.i, (start, end)
             checked += 1
     assert checked > 1000
+
+
+def test_docindex_sentences_never_start_on_a_comma() -> None:
+    # as the parser sometimes leaves them: a root for the quotation, another for the cue after its comma
+    vocab = spacy.blank("fr").vocab
+    words = ["«", "Nous", "partons", "»", ",", "a", "dit", "le", "maire", ".", "Il", "part", "."]
+    starts = [True, False, False, False, True, False, False, False, False, False, True, False, False]
+    index = DocIndex(spacy.tokens.Doc(vocab, words=words, sent_starts=starts))
+    assert index.sentence == [0] * 10 + [1] * 3
+    assert index.sent_start[6] == 0
+    assert index.sent_end[6] == 10

@@ -33,6 +33,8 @@ from spacy.attrs import (
 )
 from spacy.tokens import Doc, MorphAnalysis
 
+from kgbuild.sentence_starts import NEVER_FIRST
+
 _IOB_BEGIN = 3
 _IOB_INSIDE = 1
 
@@ -107,7 +109,11 @@ class DocIndex:
         self.ent_type: list[int] = ent_type
         self._ent_iob = ent_iob
         self._ent_type = ent_type
-        starts = numpy.flatnonzero((signed[:, 2] == 1) | (positions == 0))
+        # The parser may leave two roots side by side, and spaCy then starts a sentence at the second one's
+        # first word even when that is the comma after « P » ("« P », a déclaré X"): no sentence starts so.
+        strings = doc.vocab.strings
+        continuing = numpy.isin(table[:, 4], [strings[t] for t in NEVER_FIRST])
+        starts = numpy.flatnonzero(((signed[:, 2] == 1) & ~continuing) | (positions == 0))
         lengths = numpy.diff(numpy.append(starts, n))
         self.sent_start: list[int] = numpy.repeat(starts, lengths).tolist()
         self.sent_end: list[int] = numpy.repeat(starts + lengths, lengths).tolist()
