@@ -155,9 +155,7 @@ class SpeakerResolver:
         deps, heads, pos = index.tree.dep, index.head, index.pos_strings
         descriptions = self.lexicon.descriptions
         found = []
-        for i, dep in enumerate(deps):
-            if dep != "appos":
-                continue
+        for i in [k for k, dep in enumerate(deps) if dep == "appos"]:
             for noun, name in ((heads[i], i), (i, heads[i])):
                 if pos[noun] != "NOUN" or self._entity_at[name] < 0 or self._entity_at[noun] >= 0:
                     continue

@@ -69,11 +69,12 @@ class VerbRules(ContentRules):
         prev = orth[i - 1]
         if pos[i - 1] == AUX or prev in self.parts.context_ids:
             return True
-        k = i - 1
-        while k > 0 and self._is_clitic(k):
-            k -= 1
-        if k < i - 1 and pos[k] == AUX:
-            return True  # "a-t-il résumé", tagged a noun
+        if self.index.texts[i - 1].startswith("-"):  # "a-t-il résumé", tagged a noun
+            k = i - 1
+            while k > 0 and self._is_clitic(k):
+                k -= 1
+            if k < i - 1 and pos[k] == AUX:
+                return True
         if prev in self.parts.object_clitic_ids and i > 1 and orth[i - 2] in self.parts.comparative_ids:
             return True  # "comme le rapporte": "le" is a pronoun here, not the article of "l'accusé"
         if orth[i] in self.parts.form_ids and pos[i - 1] in {NOUN, PROPN} and i + 1 < len(orth):
