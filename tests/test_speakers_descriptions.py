@@ -70,6 +70,12 @@ def speakers(lang: str, text: str) -> list[tuple[str | None, str | None]]:
             id="en-she-is-a-person-not-the-agency",
         ),
         pytest.param(
+            "en",
+            "Hydrelis said on Monday that the water was safe. It added that tests would continue.",
+            ("It", "Hydrelis"),
+            id="en-it-is-the-organisation",
+        ),
+        pytest.param(
             "fr",
             "À la sortie, Marc Delorme, le directeur général d'Hydrelis, s'est dit « prêt à discuter de tout ».",
             ("le directeur général d'Hydrelis", "Marc Delorme"),

@@ -296,6 +296,7 @@ class SpeakerResolver:
         gender = next((c for c in agreement if c in "mf"), "")
         number = next((c for c in agreement if c in "sp"), "")
         human = "h" in agreement  # "she" is never Reuters
+        thing = "n" in agreement  # "it" is never a person
         sentence = self._sentence_of[position]
         for speaker in reversed(self._speakers):
             if sentence - speaker.sentence > SPEAKER_WINDOW:
@@ -304,13 +305,15 @@ class SpeakerResolver:
                 speaker.info.kind == "anonymous" and number == "s"
             ):
                 continue
-            if human and speaker.info.kind == "organisation":
+            if (human and speaker.info.kind == "organisation") or (thing and speaker.info.kind == "person"):
                 continue
             if _agrees(speaker.info, gender, number):
                 info = speaker.info
                 return SourceInfo(
                     info.kind, info.resolved, info.key, info.gender or gender, info.number or number
                 )
+        if thing:
+            return SourceInfo("organisation", None, None, gender, number)
         for _, entity in reversed(self._recent_entities):
             if entity.kind == "person" and number != "p":
                 return SourceInfo("person", entity.name, entity.key, gender, number)
