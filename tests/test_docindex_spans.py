@@ -42,3 +42,13 @@ def test_docindex_sentences_never_start_on_a_comma() -> None:
     assert index.sentence == [0] * 10 + [1] * 3
     assert index.sent_start[6] == 0
     assert index.sent_end[6] == 10
+
+
+def test_docindex_entity_around_a_token() -> None:
+    vocab = spacy.blank("en").vocab
+    words = ["the", "Syrian", "Observatory", "for", "Human", "Rights", "said"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O"]
+    index = DocIndex(spacy.tokens.Doc(vocab, words=words, ents=ents))
+    assert index.entity_around(5) == (1, 6)
+    assert index.entity_around(1) == (1, 6)
+    assert index.entity_around(6) is None

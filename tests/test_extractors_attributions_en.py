@@ -285,3 +285,24 @@ def test_extractors_attributions_en_source_is_the_whole_name() -> None:
     promised = next(a for a in found if a.cue.text == "promised")
     assert promised.source is not None
     assert promised.source.text == "Claire Vasseur"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        pytest.param(
+            "Pro-regime fighters retook the villages the Syrian Observatory for Human Rights said on Wednesday.",
+            "the Syrian Observatory for Human Rights",
+            id="whole-entity-when-the-ranker-picks-a-word-of-it",
+        ),
+        pytest.param(
+            "Syrian opposition forces on Sunday claimed Russian jets hit an outpost in Idlib province.",
+            "Syrian opposition forces",
+            id="time-adjunct-hung-on-the-subject",
+        ),
+    ],
+)
+def test_extractors_attributions_en_source_phrase_bounds(text: str, source: str) -> None:
+    # punctuation stripped as in scraped agency copy (FA-KES)
+    found = attributions_of(text, "en", "attributions.v2")
+    assert [a.source.text for a in found if a.source is not None] == [source]

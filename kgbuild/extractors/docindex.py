@@ -175,6 +175,19 @@ class DocIndex:
             spans.append(EntitySpan(start, len(self._ent_iob), strings[label]))
         return spans
 
+    def entity_around(self, i: int) -> tuple[int, int] | None:
+        """Tokens [start, end) of the named entity token ``i`` is in, or None."""
+        iob = self._ent_iob
+        if iob[i] not in (_IOB_BEGIN, _IOB_INSIDE):
+            return None
+        start = i
+        while iob[start] == _IOB_INSIDE and start > 0:
+            start -= 1
+        end = i + 1
+        while end < len(iob) and iob[end] == _IOB_INSIDE:
+            end += 1
+        return start, end
+
     def token_range(self, start: int, end: int) -> range:
         """Indices of the tokens that start inside characters [start, end)."""
         return range(bisect_left(self.idx, start), bisect_left(self.idx, end))

@@ -221,6 +221,8 @@ class Scene:
             offset = 3 if fold(text).startswith("-t-") else 1
             return (index.idx[head] + offset, index.idx[head] + len(text)), (head, head + 1, head)
         start, end = self._np_bounds(head)
+        start, end = self._whole_entity(head, start, end)
+        end = self._without_trailing_time(head, start, end)
         while start < head and deps[start] in {"case", "prep"}:
             start += 1  # "à des sources": the preposition belongs to the cue, not the source
         if avoid is not None and start < avoid[1] and avoid[0] < end:
@@ -235,9 +237,38 @@ class Scene:
             end -= 1  # "Trump's claim": the possessive mark is not part of the name
         return (index.idx[start], index.end[end - 1]), (start, end, head)
 
+    def _whole_entity(self, head: int, start: int, end: int) -> tuple[int, int]:
+        """The phrase widened to the whole name its head is in: the ranker picks a word, "Rights" of "the
+        Syrian Observatory for Human Rights"."""
+        entity = self.index.entity_around(head)
+        if entity is None or self.index.ent_strings[head] in _NOT_SPEAKER_ENTITIES:
+            return start, end
+        return min(start, entity[0]), max(end, entity[1])
+
+    def _without_trailing_time(self, head: int, start: int, end: int) -> int:
+        """The end of a source phrase without a time adjunct the parse hung on it ("Syrian opposition forces
+        on Sunday claimed")."""
+        index = self.index
+        tree = index.tree
+        for child in tree.children[head]:
+            if child <= head or index.edges(child)[1] != end - 1:
+                continue
+            objects = [child, *tree.children[child]] if tree.dep[child] in {"prep", "case"} else [child]
+            if any(self._is_time(k) for k in objects):
+                cut = index.edges(child)[0]
+                while cut > start + 1 and (index.is_punct[cut - 1] or index.is_space[cut - 1]):
+                    cut -= 1
+                return cut if cut > start else end
+        return end
+
     def _content_tokens(self, first: int, last: int) -> int:
         punct, space = self.index.is_punct, self.index.is_space
         return sum(1 for k in range(first, last + 1) if not (punct[k] or space[k]))
+
+
+_NOT_SPEAKER_ENTITIES = frozenset(
+    {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LAW", "WORK_OF_ART"}
+)
 
 
 def spellings(strings: StringStore, words: Iterable[str]) -> set[int]:
