@@ -177,16 +177,14 @@ class DocIndex:
 
     def entity_around(self, i: int) -> tuple[int, int] | None:
         """Tokens [start, end) of the named entity token ``i`` is in, or None."""
-        iob = self._ent_iob
-        if iob[i] not in (_IOB_BEGIN, _IOB_INSIDE):
-            return None
-        start = i
-        while iob[start] == _IOB_INSIDE and start > 0:
-            start -= 1
-        end = i + 1
-        while end < len(iob) and iob[end] == _IOB_INSIDE:
-            end += 1
-        return start, end
+        return self._entity_of_token[i]
+
+    @functools.cached_property
+    def _entity_of_token(self) -> list[tuple[int, int] | None]:
+        found: list[tuple[int, int] | None] = [None] * len(self._ent_iob)
+        for span in self.entity_spans():
+            found[span.start : span.end] = [(span.start, span.end)] * (span.end - span.start)
+        return found
 
     def token_range(self, start: int, end: int) -> range:
         """Indices of the tokens that start inside characters [start, end)."""
