@@ -42,6 +42,19 @@ from kgbuild.readers.cleanup import clean_text
         ('a-t-il dit.- Washington "préoccupé" -Face à', 'a-t-il dit.\n- Washington "préoccupé" -\nFace à'),
         ("la police.- Forte hausse à Rangoun, capitale", "la police.\n- Forte hausse à Rangoun, capitale"),
         ("Il est arrivé.-3 degrés", "Il est arrivé.-3 degrés"),
+        # headings without a final stop, glued to the next sentence
+        ("Du jamais vu depuis 20 ansSelon les locaux", "Du jamais vu depuis 20 ans\nSelon les locaux"),
+        ("Du soutienC'est ensuite", "Du soutien\nC'est ensuite"),
+        ("Onze heures pour l'aller-retourLe parcours", "Onze heures pour l'aller-retour\nLe parcours"),
+        ("Réaction des syndicatsÉmile Dupont a dit", "Réaction des syndicats\nÉmile Dupont a dit"),
+        ("Reactions to the votingAfter the vote", "Reactions to the voting\nAfter the vote"),
+        # left alone: names written in camel case, prefixes, hashtags, addresses
+        ("la McLaren et le moteur TwinPower", "la McLaren et le moteur TwinPower"),
+        ("un iPhone, eBay et macOS", "un iPhone, eBay et macOS"),
+        ("le tag #balanceTonPorc", "le tag #balanceTonPorc"),
+        ("sur www.siteWeb.fr", "sur www.siteWeb.fr"),
+        ("le SARS-CoV-2 et le MoDem", "le SARS-CoV-2 et le MoDem"),
+        ("easyJet a dit, puis easyJet a nié", "easyJet a dit, puis easyJet a nié"),
         ("le vote anti-Européen. Bien.", "le vote anti-Européen. Bien."),
         # left alone: abbreviations, initials, numbers, addresses
         ("M.Dupont est arrivé.", "M.Dupont est arrivé."),

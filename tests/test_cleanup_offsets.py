@@ -143,12 +143,16 @@ def test_cleanup_offsets_property_random_texts() -> None:
             if start < end:
                 middle = rng.randint(start, end)
                 left, right = result.to_original(start, middle), result.to_original(middle, end)
-                # adjacent spans map to ordered spans, and cover the whole between them
+                # adjacent spans map to ordered spans, and cover the whole between them; a part made
+                # only of inserted characters maps to an empty position and bounds nothing
                 assert left[1] <= right[0]
-                assert result.to_original(start, end) == (
-                    left[0] if start < middle else right[0],
-                    right[1] if middle < end else left[1],
-                )
+                left_counts = start < middle and not set(range(start, middle)) <= set(spaces)
+                right_counts = middle < end and not set(range(middle, end)) <= set(spaces)
+                if left_counts or right_counts:
+                    assert result.to_original(start, end) == (
+                        left[0] if left_counts else right[0],
+                        right[1] if right_counts else left[1],
+                    )
     assert changed > 1000  # the generator does produce artefacts
 
 
@@ -161,7 +165,7 @@ def test_cleanup_offsets_every_character_maps_to_its_source() -> None:
         for i, char in enumerate(result.text):
             first, last = result.to_original(i, i + 1)
             if i in spaces:
-                assert char == " "
+                assert char in " \n"
                 assert first == last
             else:
                 assert normalise(original[first:last]) == char

@@ -21,7 +21,13 @@ The NLP runs on the clean text; the graph keeps offsets into the text as read. W
   réfugié -Toujours" becomes "arrestations.\n- Statut de réfugié -\nToujours"): a dash right after
   a sentence end, before a capital or a quote, opens a heading; a dash after a space within the
   next 80 characters, with no sentence end between, closes it. Without the breaks the parser
-  reads the previous sentence, the heading and the next sentence as one.
+  reads the previous sentence, the heading and the next sentence as one;
+- a line break inserted where a heading without a final stop is glued to the next sentence
+  ("20 ansSelon les locaux" becomes "20 ans\nSelon les locaux"): a lowercase word of three
+  letters or more that runs straight into a capitalised one. Left alone: words that start
+  with a capital ("McLaren", "TwinPower"), short prefixes ("iPhone", "eBay"), "macOS" (two
+  capitals), hashtags, handles and addresses, and a glued word that occurs again in the text
+  (a name, "easyJet", not a heading).
 """
 
 from __future__ import annotations
@@ -70,6 +76,11 @@ _HEADING_CLOSE = re.compile(
     r"[^\n.!?\u2026]{1,80}?[ \u00a0][-\u2013\u2014](?=[ \u00a0]?[A-Z\u00c0-\u00dd\u00ab\"])"
 )
 _URLISH = re.compile(r"://|^www\.|@", re.IGNORECASE)
+_LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
+# a lowercase word (nothing letter-like before it) running into a capitalised one
+_GLUED_HEADING = re.compile(rf"(?<![^\W\d_])[{_LOWER}]{{3,}}(?=[{_UPPER}](?:[{_LOWER}]|'))")
+_NOT_HEADINGS = frozenset("#@/.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,6 +187,7 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
                 edits.append(_narrowed(m.start(), m.group(), composed))
     edits.extend((position, position, " ") for position in _glued_sentences(text))
     edits.extend((position, position, "\n") for position in _heading_breaks(text))
+    edits.extend((position, position, "\n") for position in _glued_headings(text))
     edits.sort(key=lambda edit: (edit[0], edit[1]))
     return edits
 
@@ -220,6 +232,23 @@ def _heading_breaks(text: str) -> list[int]:
         close = _HEADING_CLOSE.match(text, m.end())
         if close is not None:
             positions.append(close.end())
+    return positions
+
+
+def _glued_headings(text: str) -> list[int]:
+    """Where a heading without a final stop runs into the next sentence (original offsets)."""
+    positions = []
+    for m in _GLUED_HEADING.finditer(text):
+        word_start = text.rfind(" ", 0, m.start()) + 1
+        word_end = m.end() + 1
+        while word_end < len(text) and (text[word_end].isalpha()):
+            word_end += 1
+        if any(c in _NOT_HEADINGS for c in text[word_start : m.start()]):
+            continue
+        glued = text[m.start() : word_end]
+        if text.count(glued) > 1:
+            continue
+        positions.append(m.end())
     return positions
 
 
