@@ -67,6 +67,7 @@ class SpeakerResolver:
         self._entity_cursor = 0
         self._recent_entities: list[tuple[int, EntityMention]] = []
         self._appositions = self._described_in_apposition()
+        self._subjects: list[_Speaker] | None = None
 
     # -- public -------------------------------------------------------------------------------------
 
@@ -298,6 +299,7 @@ class SpeakerResolver:
         human = "h" in agreement  # "she" is never Reuters
         thing = "n" in agreement  # "it" is never a person
         sentence = self._sentence_of[position]
+        found: _Speaker | None = None
         for speaker in reversed(self._speakers):
             if sentence - speaker.sentence > SPEAKER_WINDOW:
                 break
@@ -308,16 +310,53 @@ class SpeakerResolver:
             if (human and speaker.info.kind == "organisation") or (thing and speaker.info.kind == "person"):
                 continue
             if _agrees(speaker.info, gender, number):
-                info = speaker.info
-                return SourceInfo(
-                    info.kind, info.resolved, info.key, info.gender or gender, info.number or number
-                )
+                found = speaker
+                break
+        # a named subject after the last speaker that agrees is the likelier antecedent ("Jean Dupont défend
+        # X. Selon lui, ...": Dupont, even when he said nothing the extractor saw)
+        for subject in reversed(self._subject_mentions()):
+            if subject.position >= position:
+                continue
+            if (found is not None and subject.position <= found.position) or (
+                sentence - subject.sentence > SPEAKER_WINDOW
+            ):
+                break
+            kind = subject.info.kind
+            if (human and kind == "organisation") or (thing and kind == "person"):
+                continue
+            if _agrees(subject.info, gender, number):
+                found = subject
+                break
+        if found is not None:
+            info = found.info
+            return SourceInfo(
+                info.kind, info.resolved, info.key, info.gender or gender, info.number or number
+            )
         if thing:
             return SourceInfo("organisation", None, None, gender, number)
         for _, entity in reversed(self._recent_entities):
             if entity.kind == "person" and number != "p":
                 return SourceInfo("person", entity.name, entity.key, gender, number)
         return SourceInfo("person", None, None, gender, number)
+
+    def _subject_mentions(self) -> list[_Speaker]:
+        """Subjects of verbs that name a person or an organisation, in text order (made on first use)."""
+        if self._subjects is None:
+            index = self.index
+            subjects = []
+            for i, dep in enumerate(index.tree.dep):
+                if dep != "nsubj" or index.pos_strings[i] not in {"NOUN", "PROPN"}:
+                    continue
+                start, end = self._noun_phrase(i)
+                entity = self._entity_in(start, end, i)
+                if entity is None or entity.kind not in {"person", "organisation", "group"}:
+                    continue
+                kind: SourceKind = "person" if entity.kind in {"person", "group"} else "organisation"
+                gender, number = self._agreement(start, end, i)
+                info = SourceInfo(kind, entity.name, entity.key, gender, number)
+                subjects.append(_Speaker(i, self._sentence_of[i], info, ""))
+            self._subjects = subjects
+        return self._subjects
 
     def _named_before(self, position: int, kind: SourceKind, gender: str) -> SourceInfo | None:
         """The speaker or entity of ``kind`` named last within a few sentences before ``position``."""

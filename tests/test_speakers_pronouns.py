@@ -1,0 +1,62 @@
+"""Pronouns as speakers resolve to the last agreeing speaker, or to a named subject that comes after it
+(slow: real models)."""
+
+from __future__ import annotations
+
+import pytest
+from run_extractors import attributions_of
+
+pytestmark = pytest.mark.slow
+
+
+def speakers(lang: str, text: str) -> list[tuple[str | None, str | None]]:
+    return [
+        (a.source.text if a.source else None, a.resolved)
+        for a in attributions_of(text, lang, "attributions.v1")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        pytest.param(
+            "fr",
+            "L'acteur est introuvable depuis le 28 août, rapporte la radio RTL. Interrogé par RTL, le frère "
+            "de l'acteur, Jérôme Thomassin, a montré toute son inquiétude. Selon lui, l'acteur a bien pris "
+            "le train pour Lyon.",
+            ("lui", "Jérôme Thomassin"),
+            id="fr-selon-lui-is-the-subject-after-the-radio",
+        ),
+        pytest.param(
+            "fr",
+            "Le Mouvement de la Ruralité a dénoncé une trahison. Emmanuel Macron a reçu les chasseurs lundi. "
+            "Il a assuré que la chasse continuerait.",
+            ("Il", "Emmanuel Macron"),
+            id="fr-il-is-the-subject-after-the-last-speaker",
+        ),
+        pytest.param(
+            "en",
+            "Tom Reyes said the plan was weak. Governor Maria Lopez signed the bill on Monday. "
+            "She said it would cut emissions by half.",
+            ("She", "Maria Lopez"),
+            id="en-she-is-the-subject-after-the-last-speaker",
+        ),
+        pytest.param(
+            "en",
+            "Hydrelis said on Monday that the water was safe. Mayor Paul Girard visited the plant. "
+            "It added that tests would continue.",
+            ("It", "Hydrelis"),
+            id="en-it-skips-a-person-subject",
+        ),
+        pytest.param(
+            "fr",
+            "Claire Vasseur a estimé que la situation était grave. Elle a ajouté que des analyses suivraient.",
+            ("Elle", "Claire Vasseur"),
+            id="fr-elle-is-the-speaker-and-subject",
+        ),
+    ],
+)
+def test_speakers_pronoun_resolves_to_the_last_speaker_or_later_subject(
+    lang: str, text: str, expected: tuple[str, str | None]
+) -> None:
+    assert expected in speakers(lang, text)
