@@ -306,3 +306,23 @@ def test_extractors_attributions_en_source_phrase_bounds(text: str, source: str)
     # punctuation stripped as in scraped agency copy (FA-KES)
     found = attributions_of(text, "en", "attributions.v2")
     assert [a.source.text for a in found if a.source is not None] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        pytest.param(
+            "The plant releases phosphates, that is to say the nutrients algae feed on.",
+            [],
+            id="that-is-to-say",
+        ),
+        pytest.param(
+            "Having said that, the council will vote on Monday, the mayor said.",
+            ["said"],
+            id="having-said-that",
+        ),
+    ],
+)
+def test_extractors_attributions_en_idioms_attribute_nothing(text: str, cues: list[str]) -> None:
+    for name in ("attributions.v1", "attributions.v2"):
+        assert [a.cue.text for a in attributions_of(text, "en", name)] == cues, name

@@ -287,3 +287,24 @@ def test_extractors_attributions_fr_inverted_participle_tagged_as_a_noun() -> No
 )
 def test_extractors_attributions_fr_proposer_needs_a_clause(text: str, cues: list[str]) -> None:
     assert [a.cue.text for a in attributions(text)] == cues
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        pytest.param(
+            "Pourtant, le phénomène observé sur la côte, et repéré par un quotidien local, est causé par le "
+            "phytoplancton, c'est-à-dire l'ensemble des algues qui s'accumulent à la surface.",
+            [],
+            id="c-est-a-dire",
+        ),
+        pytest.param(
+            "À vrai dire, la station d'épuration n'a jamais fonctionné, a reconnu le maire.",
+            ["a reconnu"],
+            id="a-vrai-dire-beside-a-real-cue",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_idioms_attribute_nothing(text: str, cues: list[str]) -> None:
+    for name in ("attributions.v1", "attributions.v2"):
+        assert [a.cue.text for a in attributions_of(text, "fr", name)] == cues, name

@@ -26,6 +26,8 @@ content stand. Without trained parts for a language, v2 reads as v1.
 
 from __future__ import annotations
 
+import functools
+import re
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -185,6 +187,11 @@ class AttributionFinder(BylineRules):
         candidates.extend(self._dash_bylines(candidates))
         candidates.extend(self._framed(framed_cues, model_spans, candidates))
         candidates = self._dedupe(candidates)
+        if self.lex.idioms:
+            idioms = _idiom_spans(self.text, self.lex.idioms)
+            candidates = [
+                c for c in candidates if not any(a <= c.cue[0] and c.cue[1] <= b for a, b in idioms)
+            ]
         self._inherit_speakers(candidates)
         self._chain(candidates)
         candidates.sort(key=lambda c: (c.cue[0], not c.shares_cue, c.cue[1]))
@@ -519,3 +526,13 @@ def origin(confidence: float) -> str:
 def _well_formed(cand: Candidate) -> bool:
     spans = [cand.cue, cand.content] + ([cand.source] if cand.source is not None else [])
     return all(0 <= start < end for start, end in spans)
+
+
+def _idiom_spans(text: str, idioms: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Character spans of the lexicon's idioms in ``text`` ("c'est-à-dire": no attribution inside)."""
+    return [m.span() for m in _idiom_pattern(idioms).finditer(text)]
+
+
+@functools.cache
+def _idiom_pattern(idioms: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, idioms)) + r")(?!\w)", re.IGNORECASE)

@@ -92,6 +92,7 @@ class Lexicon:
     relay_phrases: Mapping[str, str] = field(default_factory=dict)  # "cité par" -> "citer"
     acts_of_lemma: Mapping[str, str] = field(default_factory=dict)  # entry -> act, for cue_act lookups
     definite_determiners: frozenset[str] = frozenset()  # "le", "the": a description of someone named before
+    idioms: tuple[str, ...] = ()  # phrases with a cue word that attribute nothing ("c'est-à-dire")
 
     def verb_cues(self, head_lemma: str) -> tuple[VerbCue, ...]:
         return self.verbs.get(head_lemma, ())
@@ -185,6 +186,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
     links: set[str] = set()
     object_clitics: set[str] = set()
     relay_phrases: dict[str, str] = {}
+    idioms: set[str] = set()
     conditional = False
     for depth, layer in enumerate(layers):
         where = f"lexicon {lang!r} layer {depth}"
@@ -219,6 +221,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         sourceless.update(
             _strings((layer.get("sourceless") or {}).get("verbs"), f"{where}: sourceless.verbs")
         )
+        idioms.update(_strings((layer.get("idioms") or {}).get("phrases"), f"{where}: idioms.phrases"))
         grammar = layer.get("grammar") or {}
         complementizers.update(_strings(grammar.get("complementizers"), f"{where}: grammar.complementizers"))
         clitics.update(_strings(grammar.get("inverted_clitics"), f"{where}: grammar.inverted_clitics"))
@@ -337,6 +340,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         participle_links=frozenset(links),
         object_clitics=frozenset(object_clitics),
         relay_phrases=relay_phrases,
+        idioms=tuple(sorted(idioms, key=len, reverse=True)),
     )
 
 
