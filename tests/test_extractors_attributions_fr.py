@@ -308,3 +308,26 @@ def test_extractors_attributions_fr_proposer_needs_a_clause(text: str, cues: lis
 def test_extractors_attributions_fr_idioms_attribute_nothing(text: str, cues: list[str]) -> None:
     for name in ("attributions.v1", "attributions.v2"):
         assert [a.cue.text for a in attributions_of(text, "fr", name)] == cues, name
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        pytest.param(
+            '"Je surfe depuis vingt ans et je n\'ai jamais rien vu de tel", a soutenu au Guardian un surfeur '
+            "venu de Malibu.",
+            ["Guardian", "un surfeur"],
+            id="outlet-after-au",
+        ),
+        pytest.param(
+            "La chaîne avait dit regretter ces propos, et Sony Pictures, qui produit le jeu, avait indiqué de "
+            "son côté avoir rompu le contrat de l'animateur.",
+            ["La chaîne", "Sony Pictures"],
+            id="subject-after-et",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_source_leaves_out_preposition_and_conjunction(
+    text: str, sources: list[str]
+) -> None:
+    assert [a.source.text if a.source else None for a in attributions(text)] == sources

@@ -56,12 +56,12 @@ class ChainRules(PhraseRules):
                     continue
                 case = next((c for c in index.tree.children[child] if index.tree.dep[c] in {"case"}), None)
                 cue_end = ends[case] if case is not None and case > verb.i else outer.cue[1]
-                s_start, s_end = self._np_bounds(child)
+                source_span, source_tokens = self._source_span(child)
                 relay = Candidate(
                     cue=(outer.cue[0], max(outer.cue[1], cue_end)),
                     content=outer.content,
-                    source=(idx[s_start], ends[s_end - 1]),
-                    source_tokens=(s_start, s_end, child),
+                    source=source_span,
+                    source_tokens=source_tokens,
                     lemma=outer.lemma,
                     act="report",
                     anchor=child,

@@ -223,8 +223,8 @@ class Scene:
         start, end = self._np_bounds(head)
         start, end = self._whole_entity(head, start, end)
         end = self._without_trailing_time(head, start, end)
-        while start < head and deps[start] in {"case", "prep"}:
-            start += 1  # "à des sources": the preposition belongs to the cue, not the source
+        while start < head and deps[start] in {"case", "prep", "cc"}:
+            start += 1  # "à des sources", "et Sony Pictures": the preposition belongs to the cue
         if avoid is not None and start < avoid[1] and avoid[0] < end:
             if head >= avoid[1]:
                 start = avoid[1]
