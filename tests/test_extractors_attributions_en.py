@@ -326,3 +326,10 @@ def test_extractors_attributions_en_source_phrase_bounds(text: str, source: str)
 def test_extractors_attributions_en_idioms_attribute_nothing(text: str, cues: list[str]) -> None:
     for name in ("attributions.v1", "attributions.v2"):
         assert [a.cue.text for a in attributions_of(text, "en", name)] == cues, name
+
+
+def test_extractors_attributions_en_coordinated_cue_keeps_the_subject() -> None:
+    found = attributions("The city council blamed the operator and promised to sue the company.")
+    assert ("promised", "The city council") in [
+        (a.cue.text, a.source.text if a.source else None) for a in found
+    ]

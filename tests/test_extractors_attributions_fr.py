@@ -331,3 +331,25 @@ def test_extractors_attributions_fr_source_leaves_out_preposition_and_conjunctio
     text: str, sources: list[str]
 ) -> None:
     assert [a.source.text if a.source else None for a in attributions(text)] == sources
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Face à la hausse des plaintes, le conseil municipal a mis en cause l'exploitant et promis de "
+            "mettre fin aux rejets.",
+            ("promis", "le conseil municipal"),
+            id="object-of-the-first-verb",
+        ),
+        pytest.param(
+            'Les riverains ont crié "assez" ou appelé à ce que la station soit fermée.',
+            ("appelé à", "Les riverains"),
+            id="quoted-object-of-the-first-verb",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_coordinated_cue_keeps_the_subject(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert expected in [(a.cue.text, a.source.text if a.source else None) for a in attributions(text)]

@@ -35,6 +35,10 @@ from kgbuild.extractors.scene import (
     spans_overlap,
 )
 
+# what a noun can be to the verb a cue is coordinated with, other than its subject
+_CONJUNCT_COMPLEMENTS = frozenset(
+    {"obj", "dobj", "iobj", "xcomp", "obl", "obl:arg", "obl:mod", "attr", "dative"}
+)
 RELAY_DEPS = {"advcl", "acl", "acl:relcl", "relcl", "conj", "xcomp"}
 
 
@@ -179,6 +183,8 @@ class VerbRules(ContentRules):
         parsed_pre = pre
         if pre is None and post is None and not passive and not impersonal and clitic is None:
             pre = self._subject_before(start)
+            if pre is not None and self._previous_conjunct_object(v, pre):
+                pre = None  # "le Royaume-Uni a mis en cause la France et promis": not France's promise
         left_anchor = start
         stressed = False
         if pre is not None:
@@ -451,6 +457,18 @@ class VerbRules(ContentRules):
             return token
         return None
 
+    def _previous_conjunct_object(self, verb: int, noun: int) -> bool:
+        """Whether ``noun``, found before the coordinated ``verb``, is a complement of the verb it is
+        coordinated with ("ont crié « liberté » ou appelé à": "liberté" is what was shouted)."""
+        deps, heads = self.index.tree.dep, self.index.head
+        # the parser may also hang the second verb on the object itself ("a mis en cause l'exploitant et
+        # promis de ...")
+        return (
+            deps[verb] == "conj"
+            and heads[verb] in {heads[noun], noun}
+            and deps[noun] in _CONJUNCT_COMPLEMENTS
+        )
+
     def _infinitive_complement(self, verb: int) -> bool:
         """An infinitive under another verb ("a indiqué avoir vu", "refuse de reconnaître")."""
         index = self.index
@@ -552,6 +570,8 @@ class VerbRules(ContentRules):
             if deps[node] not in {"conj", "advcl", "xcomp"} or heads[node] == node:
                 return None
             node = heads[node]
+            if deps[node] in _CONJUNCT_COMPLEMENTS and index.pos_strings[node] in SPEAKER_POS:
+                node = heads[node]  # a verb the parser coordinated with the object of the verb before it
             head_start = min([node] + [c for c in children[node] if deps[c] in AUX_DEPS])
             clitic = self._clitic(head_start, node + 3)
             if clitic is not None:
