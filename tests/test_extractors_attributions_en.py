@@ -5,6 +5,9 @@ from __future__ import annotations
 import pytest
 from run_extractors import attributions_of
 
+from kgbuild import nlp
+from kgbuild.extractors.docindex import index_of
+from kgbuild.extractors.speakers import name_head
 from kgbuild.records import Attribution
 
 pytestmark = pytest.mark.slow
@@ -282,9 +285,9 @@ def test_extractors_attributions_en_source_is_the_whole_name() -> None:
         "en",
         "attributions.v2",
     )
-    promised = next(a for a in found if a.cue.text == "promised")
-    assert promised.source is not None
-    assert promised.source.text == "Claire Vasseur"
+    ordered = next(a for a in found if a.cue.text == "has ordered")
+    assert ordered.source is not None
+    assert ordered.source.text == "Claire Vasseur"
 
 
 @pytest.mark.parametrize(
@@ -333,3 +336,20 @@ def test_extractors_attributions_en_coordinated_cue_keeps_the_subject() -> None:
     assert ("promised", "The city council") in [
         (a.cue.text, a.source.text if a.source else None) for a in found
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "head"),
+    [
+        ("The environment minister, Claire Vasseur, has ordered an inspection.", "Claire", "Vasseur"),
+        ("Officials of the Syrian Observatory for Human Rights said so.", "Human", "Rights"),
+        ("The environment minister, Claire Vasseur, has ordered an inspection.", "minister", "minister"),
+    ],
+)
+def test_extractors_attributions_en_name_head_climbs_to_the_whole_name(
+    text: str, word: str, head: str
+) -> None:
+    doc = nlp.load("en")(text)
+    index = index_of(doc)
+    position = next(t.i for t in doc if t.text == word)
+    assert doc[name_head(index, position)].text == head
