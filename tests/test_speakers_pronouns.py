@@ -54,6 +54,22 @@ def speakers(lang: str, text: str) -> list[tuple[str | None, str | None]]:
             ("Elle", "Claire Vasseur"),
             id="fr-elle-is-the-speaker-and-subject",
         ),
+        pytest.param(
+            "fr",
+            "Invité de la matinale, Cédric Morel s'en est pris à la chaîne. \"Hier soir, Paul Girard a encore "
+            'tenu des propos choquants. Il a parlé de tout sauf du fond. Ces propos visent à diviser", '
+            "a-t-il lancé.",
+            ("il", "Cédric Morel"),
+            id="fr-il-after-a-quotation-is-not-a-name-inside-it",
+        ),
+        pytest.param(
+            "fr",
+            'La ministre a estimé que la réforme avançait. "Nous avons tenu. Nous avons écouté. Nous avons '
+            'changé le texte. Nous avons reçu les syndicats. Le dialogue reste ouvert." Le texte doit beaucoup '
+            "au rapport de Paul Girard. Elle a ajouté que le vote aurait lieu en mai.",
+            ("Elle", None),
+            id="fr-elle-is-the-earlier-speaker-not-a-name-in-passing",
+        ),
     ],
 )
 def test_speakers_pronoun_resolves_to_the_last_speaker_or_later_subject(

@@ -91,7 +91,7 @@ class Scene:
         self.lex = lexicon
         self.nested = nested
         self.quotes = QuoteMap(index.text, index.idx, index.end)
-        self.speakers = SpeakerResolver(index, lexicon, entities)
+        self.speakers = SpeakerResolver(index, lexicon, entities, self.quotes.quote_of)
         self._sent_start = index.sent_start
         self._sent_end = index.sent_end
         strings = self.doc.vocab.strings

@@ -9,7 +9,7 @@ length of the article.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc
@@ -46,8 +46,16 @@ class _Speaker:
 
 
 class SpeakerResolver:
-    def __init__(self, index: DocIndex, lexicon: Lexicon, entities: Sequence[EntityMention]) -> None:
+    def __init__(
+        self,
+        index: DocIndex,
+        lexicon: Lexicon,
+        entities: Sequence[EntityMention],
+        quote_of: Callable[[int], int] | None = None,
+    ) -> None:
+        """``quote_of(i)`` is the quotation token ``i`` is in, or -1 (a speaker's own words name others)."""
         self.doc: Doc = index.doc
+        self._quote_of = quote_of or (lambda i: -1)
         self.index = index
         self.lexicon = lexicon
         self.entities = sorted(entities, key=lambda e: e.span.start)
@@ -314,8 +322,9 @@ class SpeakerResolver:
                 break
         # a named subject after the last speaker that agrees is the likelier antecedent ("Jean Dupont défend
         # X. Selon lui, ...": Dupont, even when he said nothing the extractor saw)
+        quote = self._quote_of(position)
         for subject in reversed(self._subject_mentions()):
-            if subject.position >= position:
+            if subject.position >= position or self._quote_of(subject.position) not in {-1, quote}:
                 continue
             if (found is not None and subject.position <= found.position) or (
                 sentence - subject.sentence > SPEAKER_WINDOW
@@ -334,9 +343,16 @@ class SpeakerResolver:
             )
         if thing:
             return SourceInfo("organisation", None, None, gender, number)
-        for _, entity in reversed(self._recent_entities):
-            if entity.kind == "person" and number != "p":
-                return SourceInfo("person", entity.name, entity.key, gender, number)
+        if number != "p":
+            # further back, a person who spoke still beats a name in passing (quotations cut into many
+            # sentences push the last speaker out of the window)
+            for speaker in reversed(self._speakers):
+                info = speaker.info
+                if info.kind == "person" and _agrees(info, gender, number):
+                    return SourceInfo("person", info.resolved, info.key, info.gender or gender, "s")
+            for start, entity in reversed(self._recent_entities):
+                if entity.kind == "person" and self._quote_of(start) in {-1, quote}:
+                    return SourceInfo("person", entity.name, entity.key, gender, number)
         return SourceInfo("person", None, None, gender, number)
 
     def _subject_mentions(self) -> list[_Speaker]:
@@ -344,8 +360,9 @@ class SpeakerResolver:
         if self._subjects is None:
             index = self.index
             subjects = []
-            for i, dep in enumerate(index.tree.dep):
-                if dep != "nsubj" or index.pos_strings[i] not in {"NOUN", "PROPN"}:
+            deps = index.tree.dep
+            for i, dep in enumerate(deps):
+                if dep not in _SUBJECTS or index.pos_strings[i] not in {"NOUN", "PROPN"}:
                     continue
                 start, end = self._noun_phrase(i)
                 entity = self._entity_in(start, end, i)
@@ -448,4 +465,5 @@ def _agrees(info: SourceInfo, gender: str, number: str) -> bool:
     return True
 
 
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
 _NP_STOP = {"acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "punct", "cc", "conj", "dep", "acl"}
