@@ -81,6 +81,14 @@ def speakers(lang: str, text: str) -> list[tuple[str | None, str | None]]:
             ("le directeur général d'Hydrelis", "Marc Delorme"),
             id="fr-description-after-the-name-it-follows",
         ),
+        pytest.param(
+            "fr",
+            "Les pluies ont fait douze morts, a annoncé l'agence de presse Chine nouvelle. Plus de 700 000 "
+            "personnes ont été évacuées, d'après le ministère des Situations d'urgence. Les pertes atteignent "
+            "trois milliards d'euros, selon le ministère.",
+            ("le ministère", None),
+            id="fr-description-is-the-speaker-with-the-same-head-not-the-last-organisation",
+        ),
     ],
 )
 def test_speakers_definite_description_resolves_to_the_last_named(

@@ -145,6 +145,10 @@ class SpeakerResolver:
         if description is not None:
             kind = "organisation" if description == "organisation" else "person"
             if first in lex.definite_determiners and number != "p" and self._bare(start, end, head):
+                # "le ministère des Situations d'urgence ... selon le ministère": the same speaker
+                same = self._same_head_before(head_word, head)
+                if same is not None:
+                    return same, head_word
                 # "Marc Delorme, le PDG, ... Le dirigeant a assuré": the last one named of that kind
                 earlier_one = self._named_before(head, kind, gender)
                 if earlier_one is not None:
@@ -374,6 +378,16 @@ class SpeakerResolver:
                 subjects.append(_Speaker(i, self._sentence_of[i], info, ""))
             self._subjects = subjects
         return self._subjects
+
+    def _same_head_before(self, head_word: str, position: int) -> SourceInfo | None:
+        """The speaker of the last few sentences whose phrase had the same head word, or None."""
+        sentence = self._sentence_of[position]
+        for speaker in reversed(self._speakers):
+            if sentence - speaker.sentence > SPEAKER_WINDOW:
+                break
+            if speaker.head == head_word:
+                return speaker.info
+        return None
 
     def _named_before(self, position: int, kind: SourceKind, gender: str) -> SourceInfo | None:
         """The speaker or entity of ``kind`` named last within a few sentences before ``position``."""
