@@ -353,3 +353,28 @@ def test_extractors_attributions_fr_coordinated_cue_keeps_the_subject(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert expected in [(a.cue.text, a.source.text if a.source else None) for a in attributions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        pytest.param(
+            "Invité de la matinale de la radio mardi, le maire Paul Girard s'en est pris à la chaîne.",
+            [],
+            id="invite-de-is-a-guest",
+        ),
+        pytest.param(
+            'Le 30 novembre, invité dans l\'émission de Léa Morel, il avait déclaré : "Nous ne dirons rien."',
+            ["avait déclaré"],
+            id="invite-dans-is-a-guest",
+        ),
+        pytest.param(
+            'Les habitants ont crié "assez" ou appelé à ce que la station soit fermée.',
+            ["appelé à"],
+            id="coordinated-participle-keeps-its-call",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_demand_participle_needs_what_is_asked(text: str, cues: list[str]) -> None:
+    for name in ("attributions.v1", "attributions.v2"):
+        assert [a.cue.text for a in attributions_of(text, "fr", name)] == cues, name

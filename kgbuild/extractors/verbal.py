@@ -295,6 +295,8 @@ class VerbRules(ContentRules):
             )  # "en se référant à des sources": see chains
         if deps[v] in {"acl", "amod"} and passive and source is None and not self._has_complement(v, end):
             return []  # "une opposition connue ou attestée": an adjective, not a cue
+        if cue.act == "demand" and self._bare_participle(v) and not self._demand_follows(v, end):
+            return []  # "invité de la matinale", "invité dans l'émission": a guest, not a call
         if source is not None and deps[source].startswith("expl") and impersonal:
             source = None
         inner = self.quotes.is_inner(v)
@@ -402,6 +404,35 @@ class VerbRules(ContentRules):
             if self._is_clitic(k) and fold(self.index.texts[k]) != "-t":
                 return k
         return None
+
+    def _bare_participle(self, verb: int) -> bool:
+        """A past participle with no auxiliary: used as an adjective or a dangling modifier."""
+        index = self.index
+        deps = index.tree.dep
+        return (
+            deps[verb] != "conj"  # "ont crié ... ou appelé à": the auxiliary is the first verb's
+            and "Part" in index.morph_values(verb, "VerbForm")
+            and "Past" in index.morph_values(verb, "Tense")
+            and not any(deps[c] in AUX_DEPS for c in index.tree.children[verb])
+        )
+
+    def _demand_follows(self, verb: int, end: int) -> bool:
+        """Whether a demand participle says what is asked ("invités à rester", "invités par le préfet à
+        la prudence", "priés de partir", "urged to leave"): a clause, an infinitive, or "à"/"to"."""
+        index = self.index
+        deps, children, texts = index.tree.dep, index.tree.children, index.texts
+        if fold(texts[end - 1]) in {"à", "to"}:  # the cue's own "appelé à"
+            return True
+        for child in children[verb]:
+            if child < end:
+                continue
+            if deps[child] in CLAUSE_DEPS or deps[child] == "xcomp":
+                return True
+            if any(
+                deps[c] in {"case", "mark", "aux"} and fold(texts[c]) in {"à", "to"} for c in children[child]
+            ):
+                return True
+        return end < len(index) and fold(texts[end]) in {"à", "to"}
 
     def _has_complement(self, verb: int, end: int) -> bool:
         """An adjectival participle used as a cue has what is said after it: "considéré comme X",
