@@ -378,3 +378,21 @@ def test_extractors_attributions_fr_coordinated_cue_keeps_the_subject(
 def test_extractors_attributions_fr_demand_participle_needs_what_is_asked(text: str, cues: list[str]) -> None:
     for name in ("attributions.v1", "attributions.v2"):
         assert [a.cue.text for a in attributions_of(text, "fr", name)] == cues, name
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        pytest.param(
+            "Avec ce geste, il répond aux injonctions de la Commission européenne qui a donné trois mois à la France.",
+            [],
+            id="repond-aux-injonctions",
+        ),
+        pytest.param(
+            "Le ministre a répondu aux critiques que la réforme était juste.", ["a répondu"], id="repond-que"
+        ),
+    ],
+)
+def test_extractors_attributions_fr_addressee_is_no_content(text: str, cues: list[str]) -> None:
+    for name in ("attributions.v1", "attributions.v2"):
+        assert [a.cue.text for a in attributions_of(text, "fr", name)] == cues, name

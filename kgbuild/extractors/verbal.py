@@ -21,6 +21,7 @@ from kgbuild.extractors.lexicon import VerbCue, fold
 from kgbuild.extractors.scene import (
     AUX_DEPS,
     CLAUSE_DEPS,
+    DATIVE_CASES,
     MISTAGGED,
     OBJECT_DEPS,
     PASSIVE_AUX_DEPS,
@@ -285,6 +286,13 @@ class VerbRules(ContentRules):
             and not self._clausal_content(v, content, end, cue.act)
         ):
             return []  # "veut un vélo", "espère voir": weak cues need a clause or a quote
+        if (
+            content is not None
+            and not incise
+            and cue.act in {"assert", "report"}
+            and self._addressee_only(content)
+        ):
+            return []  # "répondre aux questions", "répond aux injonctions": to whom, not what
         pending = False
         if content is None:
             if cue.lemma not in self.lex.relay_verbs or deps[v] not in RELAY_DEPS:
@@ -404,6 +412,19 @@ class VerbRules(ContentRules):
             if self._is_clitic(k) and fold(self.index.texts[k]) != "-t":
                 return k
         return None
+
+    def _addressee_only(self, content: tuple[int, int]) -> bool:
+        """Whether a content is only a phrase in "à"/"to" (the addressee or the topic answered), not
+        quoted."""
+        index = self.index
+        tokens = index.char_tokens(*content)
+        if not tokens or self.quotes.at_char(content[0]) >= 0:
+            return False
+        return fold(index.texts[tokens.start]) in DATIVE_CASES and index.pos_strings[index.root(tokens)] in {
+            "NOUN",
+            "PROPN",
+            "PRON",
+        }
 
     def _bare_participle(self, verb: int) -> bool:
         """A past participle with no auxiliary: used as an adjective or a dangling modifier."""
