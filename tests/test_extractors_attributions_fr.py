@@ -396,3 +396,27 @@ def test_extractors_attributions_fr_demand_participle_needs_what_is_asked(text: 
 def test_extractors_attributions_fr_addressee_is_no_content(text: str, cues: list[str]) -> None:
     for name in ("attributions.v1", "attributions.v2"):
         assert [a.cue.text for a in attributions_of(text, "fr", name)] == cues, name
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        pytest.param("La comédienne a enchaîné les succès au théâtre.", [], id="enchainer-les-succes"),
+        pytest.param(
+            "Le constructeur poursuit les présentations de ses modèles.", [], id="poursuivre-une-chose"
+        ),
+        pytest.param(
+            '"Nous accueillons les gens qui fuient la guerre", a-t-il poursuivi.',
+            ["a-t-il poursuivi"],
+            id="poursuivre-une-citation",
+        ),
+        pytest.param(
+            "L'ancienne championne a été chargée par le Premier ministre d'accompagner cette mission.",
+            [],
+            id="etre-chargee-de",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_verbs_with_other_uses_need_words(text: str, cues: list[str]) -> None:
+    for name in ("attributions.v1", "attributions.v2"):
+        assert [a.cue.text for a in attributions_of(text, "fr", name)] == cues, name
