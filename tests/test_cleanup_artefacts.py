@@ -48,6 +48,14 @@ from kgbuild.readers.cleanup import clean_text
         ("Onze heures pour l'aller-retourLe parcours", "Onze heures pour l'aller-retour\nLe parcours"),
         ("Réaction des syndicatsÉmile Dupont a dit", "Réaction des syndicats\nÉmile Dupont a dit"),
         ("Reactions to the votingAfter the vote", "Reactions to the voting\nAfter the vote"),
+        (
+            '25 morts cette saison"Ce jour-là, tout a glissé"',
+            '25 morts cette saison\n"Ce jour-là, tout a glissé"',
+        ),
+        (
+            '"Surveillance rapprochée"Les experts recommandent',
+            '"Surveillance rapprochée"\nLes experts recommandent',
+        ),
         # left alone: names written in camel case, prefixes, hashtags, addresses
         ("la McLaren et le moteur TwinPower", "la McLaren et le moteur TwinPower"),
         ("un iPhone, eBay et macOS", "un iPhone, eBay et macOS"),

@@ -27,7 +27,8 @@ The NLP runs on the clean text; the graph keeps offsets into the text as read. W
   letters or more that runs straight into a capitalised one. Left alone: words that start
   with a capital ("McLaren", "TwinPower"), short prefixes ("iPhone", "eBay"), "macOS" (two
   capitals), hashtags, handles and addresses, and a glued word that occurs again in the text
-  (a name, "easyJet", not a heading).
+  (a name, "easyJet", not a heading). A straight double quote between the two words gets the break
+  on its outer side: before it when it opens a quotation, after it when it closes one.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ _URLISH = re.compile(r"://|^www\.|@", re.IGNORECASE)
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 # a lowercase word (nothing letter-like before it) running into a capitalised one
-_GLUED_HEADING = re.compile(rf"(?<![^\W\d_])[{_LOWER}]{{3,}}(?=[{_UPPER}](?:[{_LOWER}]|'))")
+_GLUED_HEADING = re.compile(rf"(?<![^\W\d_])[{_LOWER}]{{3,}}(?P<quote>\"?)(?=[{_UPPER}](?:[{_LOWER}]|'))")
 _NOT_HEADINGS = frozenset("#@/.")
 
 
@@ -247,6 +248,12 @@ def _glued_headings(text: str) -> list[int]:
             continue
         glued = text[m.start() : word_end]
         if text.count(glued) > 1:
+            continue
+        if m.group("quote"):
+            # a quotation mark between the two: the break goes before it when it opens (an even number
+            # of them before it), after it when it closes ("...rapprochée\"Les experts")
+            mark = m.start("quote")
+            positions.append(mark if text.count('"', 0, mark) % 2 == 0 else m.end())
             continue
         positions.append(m.end())
     return positions
