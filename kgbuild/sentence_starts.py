@@ -12,6 +12,8 @@ before it runs, so this component sets them where the text itself says so:
 - never on the word right after an opening quotation mark (« or “);
 - never on a comma, a semicolon, a colon or a closing bracket or quotation mark. (The parser may still leave
   two roots side by side, and spaCy then starts a sentence at the second one's first word.)
+- never inside a quotation that a comma follows ('"Partez vite ! Partez loin !", a tweeté X'): the
+  quotation and the words that attribute it are one sentence, or the parser reads ", a tweeté X" alone;
 - never inside a run of capitalised nouns ("Vigie Eau", "Port Authority"): a name does not end a sentence.
   A capitalised determiner or pronoun after a capitalised word still may ("... Palmyra The Islamic State"
   in a scraped headline without its full stop).
@@ -38,6 +40,11 @@ _NOMINAL_POS = [NOUN, PROPN]
 _NOMINAL_TAGS = ("NNP", "NNPS", "NN", "NNS")
 NEVER_FIRST = (",", ";", ":", ")", "]", "»", "”")  # no sentence starts on these
 _OPENING_QUOTE = re.compile(r"[«“]\s*")  # up to the word it opens
+# a quotation (straight quotes paired left to right) followed by a comma: '"A ! B", a dit X'
+# (the opening mark after a space or at the start, the closing one after the quotation's own final stop)
+_QUOTED_INCISE = re.compile(
+    r'(?:(?<![^\s(])"(?=\S)[^"\n]{1,600}[.!?…]"|«[^«»\n]{1,600}[.!?…]\s*»|“[^“”\n]{1,600}[.!?…]”)(?=\s*,)'
+)
 
 
 @Language.component(NAME)
@@ -46,9 +53,14 @@ def mark_sentence_starts(doc: Doc) -> Doc:
     _forbid_starts(doc)
     breaks = "\n" in text
     quotes = "«" in text or "“" in text
-    if not (breaks or quotes):
+    if not (breaks or quotes or '"' in text):
         return doc
     starts = doc.to_array(IDX)
+    for quotation in _QUOTED_INCISE.finditer(text):
+        opened = int(numpy.searchsorted(starts, quotation.start(), side="right"))  # the word after the mark
+        after = int(numpy.searchsorted(starts, quotation.end()))  # the token after the closing mark
+        for i in range(opened + 1, min(after, len(doc))):
+            doc[i].is_sent_start = False
     if breaks:
         for gap in _GAP.finditer(text):
             i = _token_at(starts, gap.end())

@@ -186,11 +186,37 @@ def test_extractors_attributions_en_nested_off_by_default_on_by_option() -> None
     assert found[1].relayed_by == 0
 
 
-def test_extractors_attributions_en_told_outlet_is_a_relay() -> None:
-    found = attributions("Smith told Reuters that the deal was dead.")
+@pytest.mark.parametrize(
+    "text",
+    ["Smith told Reuters that the deal was dead.", '"The deal is dead," Smith told Reuters on Monday.'],
+)
+def test_extractors_attributions_en_told_outlet_is_a_relay(text: str) -> None:
+    found = attributions(text)
     relay = next(a for a in found if a.source is not None and a.source.text == "Reuters")
     speaker = next(a for a in found if a.source is not None and a.source.text == "Smith")
     assert speaker.relayed_by == found.index(relay)
+    # the attribution proper comes before the hop that shares its cue
+    assert found.index(speaker) < found.index(relay)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ('"We are leaving," he told the crowd.', "We are leaving"),
+        ('"The plant is safe," the mayor assured residents on Monday.', "The plant is safe"),
+    ],
+)
+def test_extractors_attributions_en_inverted_cue_with_an_addressee(text: str, content: str) -> None:
+    assert [a.content.text for a in attributions(text)] == [content]
+
+
+def test_extractors_attributions_en_addressee_then_what_is_told_is_no_inverted_cue() -> None:
+    found = attributions(
+        "The mayor is questioning the count, saying everything must be “on the up and up.”\n\n"
+        "Lopez tells his supporters at a rally to “go to your place and vote” and watch the count."
+    )
+    tells = next(a for a in found if a.cue.text == "tells")
+    assert "questioning" not in tells.content.text
 
 
 def test_extractors_attributions_en_empty_and_cue_free_texts() -> None:

@@ -105,3 +105,45 @@ def test_sentence_starts_marked_on_a_tagged_doc(
         doc = component(doc)
     sentence_starts.mark_sentence_starts(doc)
     assert next(t for t in doc if t.text == word).is_sent_start is expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "cue", "content"),
+    [
+        (
+            "fr",
+            '"Partez vite ! Ne revenez pas !", a lancé le maire devant la foule.',
+            "a lancé",
+            "Partez vite ! Ne revenez pas !",
+        ),
+        (
+            "en",
+            '"We are leaving. We will not come back!", he told the crowd.',
+            "told",
+            "We are leaving. We will not come back!",
+        ),
+    ],
+)
+def test_sentence_starts_keep_a_quotation_with_its_incise(
+    lang: str, text: str, cue: str, content: str
+) -> None:
+    # the parser would end a sentence inside the quotation and read ", a lancé le maire" alone
+    doc = pipeline(lang)(text)
+    assert len(list(doc.sents)) == 1
+    found = [a for a in attributions_of(text, lang, "attributions.v1") if a.cue.text == cue]
+    assert [a.content.text for a in found] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Il a dit "non". Puis il est parti, sans un mot.',
+        '"Les chiffres sont bons", a-t-il dit. "Nous verrons", a ajouté le maire.',
+        '"Les chiffres sont bons." Nous verrons, a ajouté le maire.',
+    ],
+)
+def test_sentence_starts_leave_quotations_without_an_incise_to_the_parser(text: str) -> None:
+    bare = pipeline("fr").make_doc(text)
+    sentence_starts.mark_sentence_starts(bare)
+    # no stop ends these quotations before the comma, or no comma follows: the next sentence may start
+    assert all(t.is_sent_start is not False for t in bare if t.text in {"Puis", "Nous"})

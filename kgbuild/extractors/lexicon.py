@@ -93,6 +93,9 @@ class Lexicon:
     acts_of_lemma: Mapping[str, str] = field(default_factory=dict)  # entry -> act, for cue_act lookups
     definite_determiners: frozenset[str] = frozenset()  # "le", "the": a description of someone named before
     idioms: tuple[str, ...] = ()  # phrases with a cue word that attribute nothing ("c'est-à-dire")
+    addressee_verbs: frozenset[str] = (
+        frozenset()
+    )  # whose direct object is whom they address ("told the crowd")
 
     def verb_cues(self, head_lemma: str) -> tuple[VerbCue, ...]:
         return self.verbs.get(head_lemma, ())
@@ -187,6 +190,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
     object_clitics: set[str] = set()
     relay_phrases: dict[str, str] = {}
     idioms: set[str] = set()
+    addressee_verbs: set[str] = set()
     conditional = False
     for depth, layer in enumerate(layers):
         where = f"lexicon {lang!r} layer {depth}"
@@ -241,6 +245,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         times.update(_strings(grammar.get("time_words"), f"{where}: grammar.time_words"))
         comparatives.update(_strings(grammar.get("comparatives"), f"{where}: grammar.comparatives"))
         gerunds.update(_strings(grammar.get("gerund_markers"), f"{where}: grammar.gerund_markers"))
+        addressee_verbs.update(_strings(grammar.get("addressee_verbs"), f"{where}: grammar.addressee_verbs"))
         for form, lemma in (grammar.get("verb_forms") or {}).items():
             if not isinstance(lemma, str):
                 raise LexiconError(f'{where}: grammar.verb_forms: expected form = "lemma" pairs')
@@ -341,6 +346,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         object_clitics=frozenset(object_clitics),
         relay_phrases=relay_phrases,
         idioms=tuple(sorted(idioms, key=len, reverse=True)),
+        addressee_verbs=frozenset(addressee_verbs),
     )
 
 

@@ -392,6 +392,8 @@ class VerbRules(ContentRules):
             k -= 1
         if k < start - 1 and pos[k] == "AUX":
             start = k  # "a-t-il ajouté" parsed with the auxiliary elsewhere
+            # ... and so not an adjectival participle: "a-t-elle avoué" is active, "est-il accusé" passive
+            passive = passive and fold(index.lemma_of(k)) == "être"
         if start > 0 and fold(index.texts[start - 1]) in self.lex.gerund_markers and self._non_finite(verb):
             start -= 1  # "en se référant à": the gerund's "en" belongs to the cue
         return start, end, negated, passive
@@ -730,8 +732,14 @@ class VerbRules(ContentRules):
     def _has_object(self, verb: int, end: int) -> bool:
         """An object after the verb: with its subject before it, "In July, Trump dismissed Estonia as ..."
         is not an inverted cue even after a comma."""
-        deps = self.index.tree.dep
-        return any(c >= end and deps[c] in OBJECT_DEPS | CLAUSE_DEPS for c in self._rights(verb))
+        index = self.index
+        deps = index.tree.dep
+        rights = [c for c in self._rights(verb) if c >= end]
+        # "told the crowd": whom, not what; "tells his supporters to go" says what after the addressee
+        addressee = fold(index.lemma_of(verb)) in self.lex.addressee_verbs and not any(
+            deps[c] in CLAUSE_DEPS or deps[c] == "advcl" for c in rights
+        )
+        return any(deps[c] in CLAUSE_DEPS or (deps[c] in OBJECT_DEPS and not addressee) for c in rights)
 
     def _marked_infinitive(self, child: int) -> bool:
         """An infinitive complement introduced by "de" or "à"."""
