@@ -303,6 +303,11 @@ def test_extractors_attributions_fr_proposer_needs_a_clause(text: str, cues: lis
             ["a reconnu"],
             id="a-vrai-dire-beside-a-real-cue",
         ),
+        pytest.param(
+            "Pour mémoire, ces courses virtuelles feront l'objet d'une couverture télévisée.",
+            [],
+            id="pour-memoire",
+        ),
     ],
 )
 def test_extractors_attributions_fr_idioms_attribute_nothing(text: str, cues: list[str]) -> None:
