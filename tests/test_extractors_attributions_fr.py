@@ -434,3 +434,31 @@ def test_extractors_attributions_fr_inverted_clitic_parsed_as_the_head() -> None
         "a-t-elle avoué dans l'émission."
     )
     assert [(a.cue.text, a.source.text if a.source else None) for a in found] == [("a-t-elle avoué", "elle")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            '"Que voulez-vous que j\'y fasse ?", lui a répondu le boulanger du quartier.',
+            ("a répondu", "le boulanger du quartier", "Que voulez-vous que j'y fasse ?"),
+            id="lui-a-repondu",
+        ),
+        pytest.param(
+            '"Nous verrons", leur a lancé le maire.',
+            ("a lancé", "le maire", "Nous verrons"),
+            id="leur-a-lance",
+        ),
+        pytest.param(
+            "Lui a toujours dit que le projet était mauvais.",
+            ("a toujours dit", "Lui", "le projet était mauvais"),
+            id="lui-subject-at-the-start",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_dative_clitic_is_no_source(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    assert [
+        (a.cue.text, a.source.text if a.source else None, a.content.text) for a in attributions(text)
+    ] == [expected]

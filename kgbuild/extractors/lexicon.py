@@ -89,6 +89,7 @@ class Lexicon:
         frozenset()
     )  # "considéré comme", "accusé de": what a participle cue needs
     object_clitics: frozenset[str] = frozenset()  # the "le" of "comme le rapporte X"
+    dative_clitics: frozenset[str] = frozenset()  # the "lui" of '"P", lui a répondu X': whom, not who
     relay_phrases: Mapping[str, str] = field(default_factory=dict)  # "cité par" -> "citer"
     acts_of_lemma: Mapping[str, str] = field(default_factory=dict)  # entry -> act, for cue_act lookups
     definite_determiners: frozenset[str] = frozenset()  # "le", "the": a description of someone named before
@@ -188,6 +189,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
     expletives: set[str] = set()
     links: set[str] = set()
     object_clitics: set[str] = set()
+    dative_clitics: set[str] = set()
     relay_phrases: dict[str, str] = {}
     idioms: set[str] = set()
     addressee_verbs: set[str] = set()
@@ -256,6 +258,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         )
         links.update(_strings(grammar.get("participle_links"), f"{where}: grammar.participle_links"))
         object_clitics.update(_strings(grammar.get("object_clitics"), f"{where}: grammar.object_clitics"))
+        dative_clitics.update(_strings(grammar.get("dative_clitics"), f"{where}: grammar.dative_clitics"))
         relay_table = layer.get("relays") or {}
         for phrase, lemma in (relay_table.get("phrases") or {}).items():
             if not isinstance(lemma, str):
@@ -344,6 +347,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         impersonal_subjects=frozenset(expletives),
         participle_links=frozenset(links),
         object_clitics=frozenset(object_clitics),
+        dative_clitics=frozenset(dative_clitics),
         relay_phrases=relay_phrases,
         idioms=tuple(sorted(idioms, key=len, reverse=True)),
         addressee_verbs=frozenset(addressee_verbs),

@@ -158,7 +158,19 @@ class VerbRules(ContentRules):
         if self._describing_participle(v):
             return []  # "des vidéos montrant X": a participle describing a thing
         clitic = self._clitic(start, end)
-        subjects = [c for c in kids if deps[c] in SUBJECT_DEPS]
+        # '"P", lui a répondu X': after a quotation or a comma, "lui" before the verb is whom it answers
+        dative = next(
+            (
+                c
+                for c in kids
+                if c == start - 1
+                and c > 0
+                and fold(texts[c]) in self.lex.dative_clitics
+                and (texts[c - 1] == "," or self.quotes.closing(c - 1) >= 0)
+            ),
+            None,
+        )
+        subjects = [c for c in kids if deps[c] in SUBJECT_DEPS and c != dative]
         expletive = next(
             (
                 c
@@ -201,7 +213,7 @@ class VerbRules(ContentRules):
         incise = (
             comparative < 0
             and not stressed
-            and self._incise_left(left_anchor)
+            and self._incise_left(left_anchor if dative is None else dative)
             and (
                 clitic is not None
                 or post is not None
@@ -241,7 +253,7 @@ class VerbRules(ContentRules):
             )
             start = comparative
         elif incise:
-            content = self._content_left(left_anchor)
+            content = self._content_left(left_anchor if dative is None else dative)
             if passive:
                 source = self._agent(v)
             elif clitic is not None:
