@@ -89,6 +89,13 @@ def speakers(lang: str, text: str) -> list[tuple[str | None, str | None]]:
             ("le ministère", None),
             id="fr-description-is-the-speaker-with-the-same-head-not-the-last-organisation",
         ),
+        pytest.param(
+            "fr",
+            'Ce vélo "lui est vital", assure son ami Sébastien. "Nous pourrions attendre, mais on prend les '
+            'devants", indique Sébastien qui a lancé une cagnotte.',
+            ("Sébastien", "Sébastien"),
+            id="fr-a-name-again-is-the-speaker-named-so-before",
+        ),
     ],
 )
 def test_speakers_definite_description_resolves_to_the_last_named(

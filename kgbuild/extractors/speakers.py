@@ -155,6 +155,10 @@ class SpeakerResolver:
                     return earlier_one, head_word
             return SourceInfo(kind, None, None, gender, number), head_word
         if index.pos_strings[head] == "PROPN":
+            # a name the tagger did not mark this time: the speaker or entity it names earlier
+            earlier_name = self._earlier_name(fold(self._text(start, end)), start)
+            if earlier_name is not None:
+                return earlier_name, head_word
             return SourceInfo("person", None, None, gender, number), head_word
         return SourceInfo(
             "person" if number != "p" else "organisation", None, None, gender, number
@@ -378,6 +382,29 @@ class SpeakerResolver:
                 subjects.append(_Speaker(i, self._sentence_of[i], info, ""))
             self._subjects = subjects
         return self._subjects
+
+    def _earlier_name(self, text: str, position: int) -> SourceInfo | None:
+        """The speaker or entity named before ``position`` whose name is ``text`` or holds it as a word
+        ("Sébastien" after "son ami Sébastien", "Castaner" after "Christophe Castaner")."""
+        words = text.split()
+        if not words or len(words) > 3:
+            return None
+
+        def names(name: str) -> bool:
+            folded = fold(name).split()
+            return folded == words or (len(words) == 1 and words[0] in folded)
+
+        for speaker in reversed(self._speakers):
+            info = speaker.info
+            if info.resolved and info.kind in {"person", "organisation"} and names(info.resolved):
+                return info
+        for entity in self.entities:
+            if entity.span.start >= self._starts[position]:
+                break
+            if entity.kind in {"person", "organisation", "group"} and names(entity.name):
+                kind: SourceKind = "person" if entity.kind in {"person", "group"} else "organisation"
+                return SourceInfo(kind, entity.name, entity.key)
+        return None
 
     def _same_head_before(self, head_word: str, position: int) -> SourceInfo | None:
         """The speaker of the last few sentences whose phrase had the same head word, or None."""
