@@ -462,3 +462,28 @@ def test_extractors_attributions_fr_dative_clitic_is_no_source(
     assert [
         (a.cue.text, a.source.text if a.source else None, a.content.text) for a in attributions(text)
     ] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        pytest.param(
+            "Les noyades ont fait 121 morts, selon les chiffres transmis mardi par l'agence Santé publique France.",
+            "les chiffres transmis mardi par l'agence Santé publique France",
+            "Les noyades ont fait 121 morts",
+            id="selon-after",
+        ),
+        pytest.param(
+            "Selon le bilan publié mercredi par Météo-France, les sols sont très secs.",
+            "le bilan publié mercredi par Météo-France",
+            "les sols sont très secs",
+            id="selon-before",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_selon_source_keeps_its_participle(
+    text: str, source: str, content: str
+) -> None:
+    assert [(a.source.text if a.source else None, a.content.text) for a in attributions(text)] == [
+        (source, content)
+    ]

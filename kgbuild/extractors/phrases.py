@@ -237,6 +237,7 @@ class PhraseRules(VerbRules):
             return None
         np_start, np_end = self._phrase_bounds(head, cue_last + 1, sent_end)
         np_end = self._appended_name(head, np_end, sent_end)
+        np_end = self._participle_tail(head, np_end, sent_end)
         if initial and not (self._speaker_like(head) and np_end < sent_end and index.texts[np_end] == ","):
             return None
         pp_end = self._phrase_end(np_end, sent_end)
@@ -253,6 +254,22 @@ class PhraseRules(VerbRules):
             anchor=cue_first,
             confidence=0.85 if not initial else 0.6,
         )
+
+    def _participle_tail(self, head: int, np_end: int, sent_end: int) -> int:
+        """Where a source phrase ends when a past participle right after it says whose it is ("selon les
+        chiffres transmis mardi par Santé publique France", "according to figures released by the
+        agency"): the participle phrase belongs to the source, not to what is attributed."""
+        index = self.index
+        for child in index.tree.children[head]:
+            if child != np_end or index.tree.dep[child] not in {"acl", "amod"}:
+                continue
+            past = index.tag_strings[child] == "VBN" or (
+                "Part" in index.morph_values(child, "VerbForm")
+                and "Past" in index.morph_values(child, "Tense")
+            )
+            if past:
+                return min(index.edges(child)[1] + 1, sent_end)
+        return np_end
 
     def _appended_name(self, head: int, np_end: int, sent_end: int) -> int:
         """Where a source phrase ends when a name between commas follows its description ("according to
