@@ -56,6 +56,14 @@ from kgbuild.readers.cleanup import clean_text
             '"Surveillance rapprochée"Les experts recommandent',
             '"Surveillance rapprochée"\nLes experts recommandent',
         ),
+        (
+            "certaines lignes seront privilégiéesA la RATP, il y aura",
+            "certaines lignes seront privilégiées\nA la RATP, il y aura",
+        ),
+        (
+            "Une évolution qui a du bonÀ 13h50, le feuilleton",
+            "Une évolution qui a du bon\nÀ 13h50, le feuilleton",
+        ),
         # left alone: names written in camel case, prefixes, hashtags, addresses
         ("la McLaren et le moteur TwinPower", "la McLaren et le moteur TwinPower"),
         ("un iPhone, eBay et macOS", "un iPhone, eBay et macOS"),

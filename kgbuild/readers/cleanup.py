@@ -80,7 +80,10 @@ _URLISH = re.compile(r"://|^www\.|@", re.IGNORECASE)
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 # a lowercase word (nothing letter-like before it) running into a capitalised one
-_GLUED_HEADING = re.compile(rf"(?<![^\W\d_])[{_LOWER}]{{3,}}(?P<quote>\"?)(?=[{_UPPER}](?:[{_LOWER}]|'))")
+# (or into a lone "A"/"À": "certaines lignes seront privilégiéesA la RATP")
+_GLUED_HEADING = re.compile(
+    rf"(?<![^\W\d_])[{_LOWER}]{{3,}}(?P<quote>\"?)(?=[{_UPPER}](?:[{_LOWER}]|')|[A\u00c0] )"
+)
 _NOT_HEADINGS = frozenset("#@/.")
 
 
