@@ -72,6 +72,7 @@ from kgbuild.readers.cleanup import clean_text
         ("le SARS-CoV-2 et le MoDem", "le SARS-CoV-2 et le MoDem"),
         ("easyJet a dit, puis easyJet a nié", "easyJet a dit, puis easyJet a nié"),
         ("le vote anti-Européen. Bien.", "le vote anti-Européen. Bien."),
+        ("selon l'AFP.Une journaliste sur place", "selon l'AFP. Une journaliste sur place"),
         # left alone: abbreviations, initials, numbers, addresses
         ("M.Dupont est arrivé.", "M.Dupont est arrivé."),
         ("aux U.S.A et ailleurs", "aux U.S.A et ailleurs"),
@@ -81,6 +82,7 @@ from kgbuild.readers.cleanup import clean_text
         ("une hausse de 3.5 points", "une hausse de 3.5 points"),
         ("sur lemonde.fr et ailleurs", "sur lemonde.fr et ailleurs"),
         ("sur www.lemonde.fr.Le site", "sur www.lemonde.fr.Le site"),
+        ("sur www.NASA.Gov et ailleurs", "sur www.NASA.Gov et ailleurs"),
         ("voir https://example.org/page.Html ici", "voir https://example.org/page.Html ici"),
         ("écrire à redaction@journal.Fr", "écrire à redaction@journal.Fr"),
         ("jeudi. Le gouvernement", "jeudi. Le gouvernement"),

@@ -487,3 +487,11 @@ def test_extractors_attributions_fr_selon_source_keeps_its_participle(
     assert [(a.source.text if a.source else None, a.content.text) for a in attributions(text)] == [
         (source, content)
     ]
+
+
+def test_extractors_attributions_fr_outlet_hung_on_the_inverted_subject_is_a_relay() -> None:
+    found = attributions('"Nous sommes prêts", a déclaré le ministre à l\'AFP.')
+    speaker = next(a for a in found if a.source is not None and a.source.text == "le ministre")
+    relay = next(a for a in found if a.source is not None and a.source.text == "l'AFP")
+    assert speaker.relayed_by == found.index(relay)
+    assert relay.cue.text == "a déclaré"

@@ -25,7 +25,14 @@ class ChainRules(PhraseRules):
         index = self.index
         texts, idx, ends = index.texts, index.idx, index.end
         lex = self.lex
-        for child in self._rights(verb.i):
+        children = self._rights(verb.i)
+        hung = None
+        if outer.source_tokens is not None and outer.source_tokens[2] >= end:
+            # '"P", a déclaré le ministre à l'AFP': the parser hung the outlet on the inverted subject
+            hung = self._addressed_outlet(outer.source_tokens[2])
+            if hung is not None:
+                children = [*children, hung]
+        for child in children:
             if child < end:
                 continue
             left, right = index.edges(child)
@@ -55,7 +62,7 @@ class ChainRules(PhraseRules):
                 if outer.source is None or not self._is_outlet_relay(child):
                     continue
                 case = next((c for c in index.tree.children[child] if index.tree.dep[c] in {"case"}), None)
-                cue_end = ends[case] if case is not None and case > verb.i else outer.cue[1]
+                cue_end = ends[case] if case is not None and case > verb.i and child != hung else outer.cue[1]
                 source_span, source_tokens = self._source_span(child)
                 relay = Candidate(
                     cue=(outer.cue[0], max(outer.cue[1], cue_end)),

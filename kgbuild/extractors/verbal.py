@@ -332,6 +332,8 @@ class VerbRules(ContentRules):
             confidence = 0.85 if not cue.weak else 0.6
         cue_span = (index.idx[start], index.end[end - 1])
         source_span, source_tokens = self._source_span(source, avoid=(start, end))
+        if source is not None and source >= end and source_tokens is not None:
+            source_span, source_tokens = self._without_outlet(source_span, source_tokens)
         if source_span is None and (passive or impersonal):
             source_span, source_tokens = self._document_source(v, end)
         for other in (source_span, cue_span):
@@ -439,6 +441,34 @@ class VerbRules(ContentRules):
             "PROPN",
             "PRON",
         }
+
+    def _without_outlet(
+        self, span: tuple[int, int] | None, tokens: tuple[int, int, int]
+    ) -> tuple[tuple[int, int] | None, tuple[int, int, int]]:
+        """An inverted subject without the outlet the parser hung on it ('"P", a déclaré le ministre à
+        l'AFP': the minister speaks, to AFP, which relays it)."""
+        index = self.index
+        start, end, head = tokens
+        outlet = self._addressed_outlet(head)
+        if outlet is None:
+            return span, tokens
+        cut = index.edges(outlet)[0]
+        while cut > start + 1 and (index.is_punct[cut - 1] or index.is_space[cut - 1]):
+            cut -= 1
+        if not start < cut < end:
+            return span, tokens
+        return (index.idx[start], index.end[cut - 1]), (start, cut, head)
+
+    def _addressed_outlet(self, head: int) -> int | None:
+        """An organisation addressed in a phrase the parser hung on the noun ``head`` ("le ministre à
+        l'AFP", "le maire au Parisien"), or None."""
+        index = self.index
+        for child in index.tree.children[head]:
+            if child > head and self._is_dative(child) and index.pos_strings[child] in {"PROPN", "NOUN", "X"}:
+                entity = self.speakers.entity_at(child)
+                if entity is not None and entity.kind == "organisation":
+                    return child
+        return None
 
     def _bare_participle(self, verb: int) -> bool:
         """A past participle with no auxiliary: used as an adjective or a dangling modifier."""

@@ -14,7 +14,8 @@ The NLP runs on the clean text; the graph keeps offsets into the text as read. W
   or a closing quote or bracket, and before an uppercase letter, possibly with closing quotes or
   brackets between (the space goes after them) or an opening one (the space goes before it),
   and invisible characters (the space goes after them).
-  Left alone: "M.Dupont" and "U.S.A" (uppercase before the period), "J.K.Rowling" and "Ph.D."
+  An acronym of two capitals or more ends a sentence too ("selon l'AFP.Une journaliste").
+  Left alone: "M.Dupont" and "U.S.A" (one capital before the period), "J.K.Rowling" and "Ph.D."
   (a single capital followed by a period is an initial), "3.5", "lemonde.fr", and anything in
   a token that looks like a URL or an e-mail address;
 - line breaks inserted around section headings that lost theirs ("arrestations.- Statut de
@@ -76,7 +77,7 @@ _HEADING_OPEN = re.compile(
 _HEADING_CLOSE = re.compile(
     r"[^\n.!?\u2026]{1,80}?[ \u00a0][-\u2013\u2014](?=[ \u00a0]?[A-Z\u00c0-\u00dd\u00ab\"])"
 )
-_URLISH = re.compile(r"://|^www\.|@", re.IGNORECASE)
+_URLISH = re.compile(r"://|^www(?:\.|$)|@", re.IGNORECASE)
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 # a lowercase word (nothing letter-like before it) running into a capitalised one
@@ -268,6 +269,8 @@ def _ends_sentence(text: str, mark: int, marks: str) -> bool:
     before = text[mark - 1] if mark else ""
     if before.islower() or before.isdigit() or before in _CLOSERS or before in _AMBIGUOUS:
         return True
+    if before.isupper() and mark >= 2 and text[mark - 2].isupper():
+        return True  # "l'AFP.Une journaliste": an acronym ends the sentence ("M.Dupont", "U.S.Army" do not)
     if before in _SPACE_BEFORE_MARK and marks[0] in "!?" and mark >= 2:
         word_end = text[mark - 2]
         return word_end.isalnum() or word_end in _CLOSERS or word_end in _AMBIGUOUS
