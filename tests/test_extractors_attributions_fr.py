@@ -479,6 +479,12 @@ def test_extractors_attributions_fr_dative_clitic_is_no_source(
             "les sols sont très secs",
             id="selon-before",
         ),
+        pytest.param(
+            "Selon le compte de la police qui a posté l'avis de recherche, elle se trouverait en Sicile.",
+            "le compte de la police qui a posté l'avis de recherche",
+            "elle se trouverait en Sicile",
+            id="selon-relative-clause",
+        ),
     ],
 )
 def test_extractors_attributions_fr_selon_source_keeps_its_participle(

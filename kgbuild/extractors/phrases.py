@@ -256,18 +256,20 @@ class PhraseRules(VerbRules):
         )
 
     def _participle_tail(self, head: int, np_end: int, sent_end: int) -> int:
-        """Where a source phrase ends when a past participle right after it says whose it is ("selon les
-        chiffres transmis mardi par Santé publique France", "according to figures released by the
-        agency"): the participle phrase belongs to the source, not to what is attributed."""
+        """Where a source phrase ends when a past participle or a relative clause right after it (no comma
+        between) says whose it is ("selon les chiffres transmis mardi par Santé publique France",
+        "selon le compte de la police qui a posté l'avis", "according to figures released by the
+        agency"): it belongs to the source, not to what is attributed."""
         index = self.index
+        deps = index.tree.dep
         for child in index.tree.children[head]:
-            if child != np_end or index.tree.dep[child] not in {"acl", "amod"}:
+            if index.edges(child)[0] != np_end or deps[child] not in {"acl", "amod", "acl:relcl", "relcl"}:
                 continue
             past = index.tag_strings[child] == "VBN" or (
                 "Part" in index.morph_values(child, "VerbForm")
                 and "Past" in index.morph_values(child, "Tense")
             )
-            if past:
+            if past or deps[child] in {"acl:relcl", "relcl"}:
                 return min(index.edges(child)[1] + 1, sent_end)
         return np_end
 
