@@ -262,6 +262,8 @@ class PhraseRules(VerbRules):
         agency"): it belongs to the source, not to what is attributed."""
         index = self.index
         deps = index.tree.dep
+        if np_end >= sent_end or not index.texts[np_end][:1].isalnum():
+            return np_end  # "selon l'AFP, qui cite le ministère": a relay, see chains
         for child in index.tree.children[head]:
             if index.edges(child)[0] != np_end or deps[child] not in {"acl", "amod", "acl:relcl", "relcl"}:
                 continue
