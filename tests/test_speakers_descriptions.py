@@ -42,6 +42,13 @@ def speakers(lang: str, text: str) -> list[tuple[str | None, str | None]]:
         ),
         pytest.param(
             "fr",
+            "Le chanteur Paul Girard se retire en 1994 dans un monastère. Il revient sur scène en 2008. "
+            "Sa musique a été récompensée. Le Premier ministre a salué la mémoire du chanteur.",
+            ("Le Premier ministre", None),
+            id="fr-description-is-not-a-name-in-passing-sentences-before",
+        ),
+        pytest.param(
+            "fr",
             "Marc Delorme a été entendu mardi. Un dirigeant a assuré que l'usine respectait les normes.",
             ("Un dirigeant", None),
             id="fr-indefinite-stays-unresolved",

@@ -22,6 +22,8 @@ from kgbuild.records import EntityMention, SourceKind
 # How far back (in sentences) a pronoun looks for the last speaker before falling back on entities.
 SPEAKER_WINDOW = 4
 _HISTORY = 12  # speakers remembered for pronouns and descriptions
+# How far back (in sentences) a bare description ("le dirigeant") looks for a name that did not speak.
+DESCRIPTION_WINDOW = 1
 # Dependencies that make a token part of its head's name ("Claire" in "Claire Vasseur", "Vasseur" in French).
 _NAME_PARTS = frozenset({"compound", "flat", "flat:name", "flat:foreign"})
 _FEMININE = {"la", "une", "cette", "mme", "madame", "mlle", "mrs.", "mrs", "ms.", "ms", "she", "her"}
@@ -426,7 +428,8 @@ class SpeakerResolver:
             if info.kind == kind and info.resolved and _agrees(info, gender, "s"):
                 return SourceInfo(kind, info.resolved, info.key, gender or info.gender, "s")
         for start, entity in reversed(self._recent_entities):
-            if sentence - self._sentence_of[start] > SPEAKER_WINDOW:
+            # a name in passing is a weaker antecedent than a speaker: only in the sentence before
+            if sentence - self._sentence_of[start] > DESCRIPTION_WINDOW:
                 break
             entity_kind = "person" if entity.kind == "person" else "organisation"
             if entity.kind != "place" and entity_kind == kind:
