@@ -33,3 +33,11 @@ def attributions_of(
 ) -> list[Attribution]:
     """The attributions ``name`` finds in ``text`` parsed by the real pipeline of ``lang``."""
     return extract(pipeline(lang)(text), lang, name, **options)[1]
+
+
+def speakers(lang: str, text: str) -> list[tuple[str | None, str | None]]:
+    """(source as written, speaker it resolves to) of each attribution ``attributions.v1`` finds."""
+    return [
+        (a.source.text if a.source else None, a.resolved)
+        for a in attributions_of(text, lang, "attributions.v1")
+    ]

@@ -4,16 +4,9 @@
 from __future__ import annotations
 
 import pytest
-from run_extractors import attributions_of
+from run_extractors import speakers
 
 pytestmark = pytest.mark.slow
-
-
-def speakers(lang: str, text: str) -> list[tuple[str | None, str | None]]:
-    return [
-        (a.source.text if a.source else None, a.resolved)
-        for a in attributions_of(text, lang, "attributions.v1")
-    ]
 
 
 @pytest.mark.parametrize(
