@@ -29,7 +29,7 @@ class ChainRules(PhraseRules):
         hung = None
         if outer.source_tokens is not None and outer.source_tokens[2] >= end:
             # '"P", a déclaré le ministre à l'AFP': the parser hung the outlet on the inverted subject
-            hung = self._addressed_outlet(outer.source_tokens[2])
+            hung = self._outlet_hung_on(outer.source_tokens[2])
             if hung is not None:
                 children = [*children, hung]
         for child in children:
@@ -55,10 +55,7 @@ class ChainRules(PhraseRules):
                         shares_cue=True,
                     )
                     break
-            if self._is_dative(child) and index.pos_strings[child] in {"PROPN", "NOUN", "X"}:
-                entity = self.speakers.entity_at(child)
-                if entity is None or entity.kind != "organisation":
-                    continue
+            if self._is_outlet(child):
                 if outer.source is None or not self._is_outlet_relay(child):
                     continue
                 case = next((c for c in index.tree.children[child] if index.tree.dep[c] in {"case"}), None)

@@ -154,6 +154,13 @@ class Scene:
             return any(tree.dep[c] in CLAUSE_DEPS for c in tree.children[head]) or self._quote_near(head)
         return False
 
+    def _is_outlet(self, child: int) -> bool:
+        """An organisation a cue addresses ("à l'AFP", "told Reuters"): it relays what is said."""
+        if not (self._is_dative(child) and self.index.pos_strings[child] in {"PROPN", "NOUN", "X"}):
+            return False
+        entity = self.speakers.entity_at(child)
+        return entity is not None and entity.kind == "organisation"
+
     def _quote_near(self, verb: int) -> bool:
         lo = max(self._sent_start[verb], verb - 3)
         hi = min(self._sent_end[verb], verb + 6)

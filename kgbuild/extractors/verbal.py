@@ -449,7 +449,7 @@ class VerbRules(ContentRules):
         l'AFP': the minister speaks, to AFP, which relays it)."""
         index = self.index
         start, end, head = tokens
-        outlet = self._addressed_outlet(head)
+        outlet = self._outlet_hung_on(head)
         if outlet is None:
             return span, tokens
         cut = index.edges(outlet)[0]
@@ -459,16 +459,10 @@ class VerbRules(ContentRules):
             return span, tokens
         return (index.idx[start], index.end[cut - 1]), (start, cut, head)
 
-    def _addressed_outlet(self, head: int) -> int | None:
+    def _outlet_hung_on(self, head: int) -> int | None:
         """An organisation addressed in a phrase the parser hung on the noun ``head`` ("le ministre à
         l'AFP", "le maire au Parisien"), or None."""
-        index = self.index
-        for child in index.tree.children[head]:
-            if child > head and self._is_dative(child) and index.pos_strings[child] in {"PROPN", "NOUN", "X"}:
-                entity = self.speakers.entity_at(child)
-                if entity is not None and entity.kind == "organisation":
-                    return child
-        return None
+        return next((c for c in self.index.tree.children[head] if c > head and self._is_outlet(c)), None)
 
     def _bare_participle(self, verb: int) -> bool:
         """A past participle with no auxiliary: used as an adjective or a dangling modifier."""
