@@ -12,8 +12,9 @@ before it runs, so this component sets them where the text itself says so:
 - never on the word right after an opening quotation mark (« or “);
 - never on a comma, a semicolon, a colon or a closing bracket or quotation mark. (The parser may still leave
   two roots side by side, and spaCy then starts a sentence at the second one's first word.)
-- never inside a quotation that a comma follows ('"Partez vite ! Partez loin !", a tweeté X'): the
-  quotation and the words that attribute it are one sentence, or the parser reads ", a tweeté X" alone;
+- never inside a quotation that ends on its own stop and that a comma follows ('"Partez vite ! Partez
+  loin !", a tweeté X'): the quotation and the words that attribute it are one sentence, or the parser
+  reads ", a tweeté X" alone;
 - never inside a run of capitalised nouns ("Vigie Eau", "Port Authority"): a name does not end a sentence.
   A capitalised determiner or pronoun after a capitalised word still may ("... Palmyra The Islamic State"
   in a scraped headline without its full stop).

@@ -246,7 +246,7 @@ def _glued_headings(text: str) -> list[int]:
     for m in _GLUED_HEADING.finditer(text):
         word_start = text.rfind(" ", 0, m.start()) + 1
         word_end = m.end() + 1
-        while word_end < len(text) and (text[word_end].isalpha()):
+        while word_end < len(text) and text[word_end].isalpha():
             word_end += 1
         if any(c in _NOT_HEADINGS for c in text[word_start : m.start()]):
             continue
