@@ -41,3 +41,11 @@ def speakers(lang: str, text: str) -> list[tuple[str | None, str | None]]:
         (a.source.text if a.source else None, a.resolved)
         for a in attributions_of(text, lang, "attributions.v1")
     ]
+
+
+def cues_by_both(text: str, lang: str) -> dict[str, list[str]]:
+    """The cues, as written, that ``attributions.v1`` and ``attributions.v2`` each find in ``text``."""
+    return {
+        name: [a.cue.text for a in attributions_of(text, lang, name)]
+        for name in ("attributions.v1", "attributions.v2")
+    }

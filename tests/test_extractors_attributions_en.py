@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from run_extractors import attributions_of
+from run_extractors import attributions_of, cues_by_both
 
 from kgbuild import nlp
 from kgbuild.extractors.docindex import index_of
@@ -353,8 +353,7 @@ def test_extractors_attributions_en_source_phrase_bounds(text: str, source: str)
     ],
 )
 def test_extractors_attributions_en_idioms_attribute_nothing(text: str, cues: list[str]) -> None:
-    for name in ("attributions.v1", "attributions.v2"):
-        assert [a.cue.text for a in attributions_of(text, "en", name)] == cues, name
+    assert cues_by_both(text, "en") == {"attributions.v1": cues, "attributions.v2": cues}
 
 
 def test_extractors_attributions_en_coordinated_cue_keeps_the_subject() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from run_extractors import attributions_of
+from run_extractors import attributions_of, cues_by_both
 
 from kgbuild.records import Attribution
 
@@ -311,8 +311,7 @@ def test_extractors_attributions_fr_proposer_needs_a_clause(text: str, cues: lis
     ],
 )
 def test_extractors_attributions_fr_idioms_attribute_nothing(text: str, cues: list[str]) -> None:
-    for name in ("attributions.v1", "attributions.v2"):
-        assert [a.cue.text for a in attributions_of(text, "fr", name)] == cues, name
+    assert cues_by_both(text, "fr") == {"attributions.v1": cues, "attributions.v2": cues}
 
 
 @pytest.mark.parametrize(
@@ -381,8 +380,7 @@ def test_extractors_attributions_fr_coordinated_cue_keeps_the_subject(
     ],
 )
 def test_extractors_attributions_fr_demand_participle_needs_what_is_asked(text: str, cues: list[str]) -> None:
-    for name in ("attributions.v1", "attributions.v2"):
-        assert [a.cue.text for a in attributions_of(text, "fr", name)] == cues, name
+    assert cues_by_both(text, "fr") == {"attributions.v1": cues, "attributions.v2": cues}
 
 
 @pytest.mark.parametrize(
@@ -399,8 +397,7 @@ def test_extractors_attributions_fr_demand_participle_needs_what_is_asked(text: 
     ],
 )
 def test_extractors_attributions_fr_addressee_is_no_content(text: str, cues: list[str]) -> None:
-    for name in ("attributions.v1", "attributions.v2"):
-        assert [a.cue.text for a in attributions_of(text, "fr", name)] == cues, name
+    assert cues_by_both(text, "fr") == {"attributions.v1": cues, "attributions.v2": cues}
 
 
 @pytest.mark.parametrize(
@@ -423,8 +420,7 @@ def test_extractors_attributions_fr_addressee_is_no_content(text: str, cues: lis
     ],
 )
 def test_extractors_attributions_fr_verbs_with_other_uses_need_words(text: str, cues: list[str]) -> None:
-    for name in ("attributions.v1", "attributions.v2"):
-        assert [a.cue.text for a in attributions_of(text, "fr", name)] == cues, name
+    assert cues_by_both(text, "fr") == {"attributions.v1": cues, "attributions.v2": cues}
 
 
 def test_extractors_attributions_fr_inverted_clitic_parsed_as_the_head() -> None:
