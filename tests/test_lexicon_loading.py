@@ -68,6 +68,37 @@ def test_lexicon_loading_extra_file_adds_and_overrides(tmp_path: Path) -> None:
     assert "gazouiller" not in load_lexicon("fr").acts_of_lemma  # the packaged lexicon is untouched
 
 
+@pytest.mark.parametrize(
+    ("lang", "field", "word", "listed"),
+    [
+        ("fr", "dative_cases", "auprès", True),
+        ("en", "dative_cases", "to", True),
+        ("en", "dative_cases", "à", False),
+        ("fr", "reflexive_pronouns", "nous", True),
+        ("en", "reflexive_pronouns", "me", False),  # "told me" is no reflexive verb
+        ("fr", "infinitive_markers", "de", True),
+        ("en", "agent_markers", "by", True),
+        ("fr", "agent_markers", "par", True),
+        ("en", "topic_prepositions", "about", True),
+        ("fr", "passive_auxiliaries", "être", True),
+        ("fr", "feminine_words", "mme", True),
+        ("en", "feminine_words", "mrs.", True),
+        ("en", "masculine_words", "le", False),  # "Marine Le Pen" says nothing of gender in English
+        ("fr", "masculine_words", "le", True),
+    ],
+)
+def test_lexicon_loading_word_lists_per_language(lang: str, field: str, word: str, listed: bool) -> None:
+    assert (word in getattr(load_lexicon(lang), field)) is listed
+
+
+def test_lexicon_loading_extra_file_extends_word_lists(tmp_path: Path) -> None:
+    extra = tmp_path / "mine.toml"
+    extra.write_text('feminine_words = ["dame"]\n[grammar]\ndative_cases = ["envers"]\n', encoding="utf-8")
+    lexicon = load_lexicon("fr", extra=[extra])
+    assert {"envers", "à", "auprès"} <= lexicon.dative_cases
+    assert {"dame", "mme"} <= lexicon.feminine_words
+
+
 def test_lexicon_loading_extra_file_read_again_only_when_changed(tmp_path: Path) -> None:
     extra = tmp_path / "mine.toml"
     extra.write_text('[acts.accuse]\nverbs = ["gazouiller"]\n', encoding="utf-8")

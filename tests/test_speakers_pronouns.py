@@ -36,6 +36,13 @@ pytestmark = pytest.mark.slow
         ),
         pytest.param(
             "en",
+            "Tom Reyes said the plan was weak. Marine Le Pen said on Monday that the vote had been rigged. "
+            "She added that her party would appeal.",
+            ("She", "Marine Le Pen"),
+            id="en-she-agrees-with-le-pen-whose-le-is-french",
+        ),
+        pytest.param(
+            "en",
             "Hydrelis said on Monday that the water was safe. Mayor Paul Girard visited the plant. "
             "It added that tests would continue.",
             ("It", "Hydrelis"),

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from kgbuild.extractors.lexicon import fold
 from kgbuild.extractors.phrases import PhraseRules
-from kgbuild.extractors.scene import DATIVE_CASES, OBJECT_DEPS, SPEAKER_POS, Candidate
+from kgbuild.extractors.scene import OBJECT_DEPS, SPEAKER_POS, Candidate
 
 
 class ChainRules(PhraseRules):
@@ -40,7 +40,7 @@ class ChainRules(PhraseRules):
             for expression in lex.anonymous_expressions:
                 if text.startswith(expression) or (" " + expression) in " " + text:
                     s_start, s_end = left, right + 1
-                    if fold(texts[s_start]) in {"de", "d'"}:
+                    if fold(texts[s_start]) in lex.source_partitives:
                         s_start += 1
                     yield Candidate(
                         cue=outer.cue,
@@ -80,7 +80,7 @@ class ChainRules(PhraseRules):
         case = next((c for c in self.index.tree.children[child] if deps[c] == "case"), None)
         if deps[child] in {"dative", "dobj", "iobj"}:
             return True
-        return case is not None and fold(self.index.texts[case]) in DATIVE_CASES
+        return case is not None and fold(self.index.texts[case]) in self.lex.dative_cases
 
     def _chain(self, candidates: list[Candidate]) -> None:
         """Link relays and nested attributions, and add the inner attributions of relay verbs."""

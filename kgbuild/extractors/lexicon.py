@@ -22,6 +22,19 @@ ACTS: tuple[str, ...] = ("assert", "deny", "accuse", "report", "believe", "deman
 SOURCE_KINDS: tuple[str, ...] = ("person", "organisation", "document")
 _FILES: tuple[str, ...] = ("cues.toml", "sources.toml", "hedges.toml")
 _REFLEXIVE = ("se ", "s'", "s’")
+# Plain word lists of ``[grammar]`` (cues.toml) and of sources.toml, read into the Lexicon field of that name.
+_GRAMMAR_WORD_SETS: tuple[str, ...] = (
+    "dative_cases",
+    "demand_markers",
+    "infinitive_markers",
+    "reflexive_pronouns",
+    "reflexive_before_auxiliary",
+    "passive_auxiliaries",
+    "agent_markers",
+    "topic_prepositions",
+    "source_partitives",
+)
+_SOURCE_WORD_SETS: tuple[str, ...] = ("feminine_words", "masculine_words")
 
 
 class LexiconError(ValueError):
@@ -97,6 +110,19 @@ class Lexicon:
     addressee_verbs: frozenset[str] = (
         frozenset()
     )  # whose direct object is whom they address ("told the crowd")
+    dative_cases: frozenset[str] = (
+        frozenset()
+    )  # "à", "auprès", "to": the addressee of a cue ("told to reporters")
+    demand_markers: frozenset[str] = frozenset()  # "à", "to": what a demand asks for ("appelés à rester")
+    infinitive_markers: frozenset[str] = frozenset()  # "de", "à": an infinitive complement ("refuse de dire")
+    reflexive_pronouns: frozenset[str] = frozenset()  # "se", "nous": part of the verb group ("se sont dit")
+    reflexive_before_auxiliary: frozenset[str] = frozenset()  # "se" of "se sont dit", past the auxiliary
+    passive_auxiliaries: frozenset[str] = frozenset()  # "être": "est-il accusé" is passive, "a-t-il dit" not
+    agent_markers: frozenset[str] = frozenset()  # "par", "by": who holds a cue noun ("une plainte de X")
+    topic_prepositions: frozenset[str] = frozenset()  # "about", "against": what a cue noun is about
+    source_partitives: frozenset[str] = frozenset()  # the "de" left out of "de sources proches du dossier"
+    feminine_words: frozenset[str] = frozenset()  # "la", "mme", "she": a source is a woman
+    masculine_words: frozenset[str] = frozenset()  # "le", "m.", "he": a source is a man
 
     def verb_cues(self, head_lemma: str) -> tuple[VerbCue, ...]:
         return self.verbs.get(head_lemma, ())
@@ -193,6 +219,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
     relay_phrases: dict[str, str] = {}
     idioms: set[str] = set()
     addressee_verbs: set[str] = set()
+    word_sets: dict[str, set[str]] = {name: set() for name in _GRAMMAR_WORD_SETS + _SOURCE_WORD_SETS}
     conditional = False
     for depth, layer in enumerate(layers):
         where = f"lexicon {lang!r} layer {depth}"
@@ -248,6 +275,8 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         comparatives.update(_strings(grammar.get("comparatives"), f"{where}: grammar.comparatives"))
         gerunds.update(_strings(grammar.get("gerund_markers"), f"{where}: grammar.gerund_markers"))
         addressee_verbs.update(_strings(grammar.get("addressee_verbs"), f"{where}: grammar.addressee_verbs"))
+        for name in _GRAMMAR_WORD_SETS:
+            word_sets[name].update(_strings(grammar.get(name), f"{where}: grammar.{name}"))
         for form, lemma in (grammar.get("verb_forms") or {}).items():
             if not isinstance(lemma, str):
                 raise LexiconError(f'{where}: grammar.verb_forms: expected form = "lemma" pairs')
@@ -276,6 +305,8 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         sets["titles"].update(_strings(src.get("titles"), f"{where}: titles"))
         sets["determiners"].update(_strings(src.get("determiners"), f"{where}: determiners"))
         sets["definite"].update(_strings(src.get("definite_determiners"), f"{where}: definite_determiners"))
+        for name in _SOURCE_WORD_SETS:
+            word_sets[name].update(_strings(src.get(name), f"{where}: {name}"))
         for kind, words in (src.get("descriptions") or {}).items():
             if kind not in SOURCE_KINDS:
                 raise LexiconError(f"{where}: unknown description kind {kind!r}")
@@ -351,6 +382,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         relay_phrases=relay_phrases,
         idioms=tuple(sorted(idioms, key=len, reverse=True)),
         addressee_verbs=frozenset(addressee_verbs),
+        **{name: frozenset(words) for name, words in word_sets.items()},
     )
 
 

@@ -87,9 +87,7 @@ class PhraseRules(VerbRules):
                         and c > i
                         and self._speaker_like(c)
                         and any(
-                            fold(texts[g]) in {"de", "d'", "by", "par"}
-                            for g in children[c]
-                            if deps[g] == "case"
+                            fold(texts[g]) in self.lex.agent_markers for g in children[c] if deps[g] == "case"
                         )
                     ),
                     None,
@@ -153,7 +151,7 @@ class PhraseRules(VerbRules):
         index = self.index
         texts, deps = index.texts, index.tree.dep
         if deps[child] == "prep":
-            return fold(texts[child]) in {"for", "of", "on", "about", "against", "with", "that"}
+            return fold(texts[child]) in self.lex.topic_prepositions
         if any(
             fold(texts[g]) in self.lex.complementizers
             for g in index.tree.children[child]

@@ -28,7 +28,6 @@ AUX_DEPS = {"aux", "aux:tense", "aux:pass", "auxpass", "aux:caus"}
 PASSIVE_AUX_DEPS = {"aux:pass", "auxpass"}
 AGENT_DEPS = {"obl:agent", "agent"}
 REFLEXIVE_DEPS = {"expl:comp", "expl:pv", "expl:pass", "expl", "obj", "iobj", "dobj"}
-REFLEXIVE_WORDS = {"se", "s'", "me", "m'", "te", "t'", "nous", "vous"}
 CLAUSE_DEPS = {"ccomp", "xcomp"}
 OBJECT_DEPS = {"obj", "dobj", "obl:arg", "attr", "oprd", "iobj", "dative"}
 COMPLEMENT_DEPS = CLAUSE_DEPS | OBJECT_DEPS | {"parataxis", "prep", "obl:mod", "advcl", "nmod"}
@@ -36,7 +35,6 @@ CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "ccomp", "parataxis", "dep"}
 NP_STOP = {"acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "punct", "cc", "dep", "acl", "xcomp"}
 OPEN_PUNCT = {",", "—", "–", "(", "-", ";"}
 SENTENCE_END = {".", "!", "?", "…", ";"}
-DATIVE_CASES = {"à", "au", "aux", "auprès", "to"}
 SPEAKER_POS = {"PROPN", "PRON", "NOUN"}
 MISTAGGED = {NOUN, ADJ, ADV}
 ARGUMENT_PPS = {"prep", "obl:arg", "obl", "obl:mod", "oprd", "nmod"}
@@ -145,9 +143,9 @@ class Scene:
             return True
         if dep in {"obl:arg", "obl:mod", "obl", "prep", "nmod"}:
             case = next((c for c in tree.children[child] if tree.dep[c] == "case"), None)
-            if case is not None and fold(index.texts[case]) in DATIVE_CASES:
+            if case is not None and fold(index.texts[case]) in self.lex.dative_cases:
                 return self._speaker_like(child)  # "à l'AFP", not "s'attend à des scènes"
-            if dep == "prep" and fold(index.texts[child]) in DATIVE_CASES:
+            if dep == "prep" and fold(index.texts[child]) in self.lex.dative_cases:
                 return True
         head = index.head[child]
         if dep == "dobj" and index.lemma_of(head) == "tell":

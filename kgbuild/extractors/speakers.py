@@ -26,8 +26,6 @@ _HISTORY = 12  # speakers remembered for pronouns and descriptions
 DESCRIPTION_WINDOW = 1
 # Dependencies that make a token part of its head's name ("Claire" in "Claire Vasseur", "Vasseur" in French).
 _NAME_PARTS = frozenset({"compound", "flat", "flat:name", "flat:foreign"})
-_FEMININE = {"la", "une", "cette", "mme", "madame", "mlle", "mrs.", "mrs", "ms.", "ms", "she", "her"}
-_MASCULINE = {"le", "un", "ce", "cet", "m.", "monsieur", "mr.", "mr", "he", "his"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,10 +200,10 @@ class SpeakerResolver:
         gender = number = ""
         for word in index.texts[start:end]:
             word = fold(word)
-            if word in _FEMININE:
+            if word in self.lexicon.feminine_words:
                 gender = "f"
                 break
-            if word in _MASCULINE:
+            if word in self.lexicon.masculine_words:
                 gender = "m"
                 break
         morph_gender = index.morph_values(head, "Gender")

@@ -21,13 +21,11 @@ from kgbuild.extractors.lexicon import VerbCue, fold
 from kgbuild.extractors.scene import (
     AUX_DEPS,
     CLAUSE_DEPS,
-    DATIVE_CASES,
     MISTAGGED,
     OBJECT_DEPS,
     PASSIVE_AUX_DEPS,
     PASSIVE_SUBJECT_DEPS,
     REFLEXIVE_DEPS,
-    REFLEXIVE_WORDS,
     SENTENCE_END,
     SPEAKER_POS,
     SUBJECT_DEPS,
@@ -175,7 +173,9 @@ class VerbRules(ContentRules):
             (
                 c
                 for c in kids
-                if deps[c] in {"expl:subj", "expl"} and c < start and fold(texts[c]) not in REFLEXIVE_WORDS
+                if deps[c] in {"expl:subj", "expl"}
+                and c < start
+                and fold(texts[c]) not in self.lex.reflexive_pronouns
             ),
             None,
         )
@@ -386,7 +386,11 @@ class VerbRules(ContentRules):
                 negated = True
                 start = min(start, child)
                 end = max(end, child + 1) if child > verb else end
-            elif lowers[child] in REFLEXIVE_WORDS and dep in REFLEXIVE_DEPS and verb - 3 <= child < verb:
+            elif (
+                lowers[child] in self.lex.reflexive_pronouns
+                and dep in REFLEXIVE_DEPS
+                and verb - 3 <= child < verb
+            ):
                 start = min(start, child)
             elif dep == "prt" and child > verb:
                 end = max(end, child + 1)
@@ -407,7 +411,7 @@ class VerbRules(ContentRules):
         if k < start - 1 and pos[k] == "AUX":
             start = k  # "a-t-il ajouté" parsed with the auxiliary elsewhere
             # ... and so not an adjectival participle: "a-t-elle avoué" is active, "est-il accusé" passive
-            passive = passive and fold(index.lemma_of(k)) == "être"
+            passive = passive and fold(index.lemma_of(k)) in self.lex.passive_auxiliaries
         if start > 0 and fold(index.texts[start - 1]) in self.lex.gerund_markers and self._non_finite(verb):
             start -= 1  # "en se référant à": the gerund's "en" belongs to the cue
         return start, end, negated, passive
@@ -436,7 +440,9 @@ class VerbRules(ContentRules):
         tokens = index.char_tokens(*content)
         if not tokens or self.quotes.at_char(content[0]) >= 0:
             return False
-        return fold(index.texts[tokens.start]) in DATIVE_CASES and index.pos_strings[index.root(tokens)] in {
+        return fold(index.texts[tokens.start]) in self.lex.dative_cases and index.pos_strings[
+            index.root(tokens)
+        ] in {
             "NOUN",
             "PROPN",
             "PRON",
@@ -480,18 +486,17 @@ class VerbRules(ContentRules):
         la prudence", "priés de partir", "urged to leave"): a clause, an infinitive, or "à"/"to"."""
         index = self.index
         deps, children, texts = index.tree.dep, index.tree.children, index.texts
-        if fold(texts[end - 1]) in {"à", "to"}:  # the cue's own "appelé à"
+        markers = self.lex.demand_markers
+        if fold(texts[end - 1]) in markers:  # the cue's own "appelé à"
             return True
         for child in children[verb]:
             if child < end:
                 continue
             if deps[child] in CLAUSE_DEPS or deps[child] == "xcomp":
                 return True
-            if any(
-                deps[c] in {"case", "mark", "aux"} and fold(texts[c]) in {"à", "to"} for c in children[child]
-            ):
+            if any(deps[c] in {"case", "mark", "aux"} and fold(texts[c]) in markers for c in children[child]):
                 return True
-        return end < len(index) and fold(texts[end]) in {"à", "to"}
+        return end < len(index) and fold(texts[end]) in markers
 
     def _has_complement(self, verb: int, end: int) -> bool:
         """An adjectival participle used as a cue has what is said after it: "considéré comme X",
@@ -567,7 +572,9 @@ class VerbRules(ContentRules):
             "Inf" in morph(verb, "VerbForm")
             or (
                 index.tag_strings[verb] == "VB"
-                and any(deps[c] == "aux" and index.lower_strings[c] == "to" for c in kids)
+                and any(
+                    deps[c] == "aux" and index.lower_strings[c] in self.lex.infinitive_markers for c in kids
+                )
             )
             or any(deps[c] in AUX_DEPS and "Inf" in morph(c, "VerbForm") for c in kids)
         )  # "dire", "to say", "avoir vu"
@@ -698,7 +705,11 @@ class VerbRules(ContentRules):
                 continue
             if self.lex.descriptions[lemma] != "document":
                 continue
-            if any(fold(index.texts[c]) in {"dans", "in"} for c in children[child] if deps[c] == "case"):
+            if any(
+                fold(index.texts[c]) in self.lex.document_prepositions
+                for c in children[child]
+                if deps[c] == "case"
+            ):
                 return self._source_span(child)
         return None, None
 
@@ -785,7 +796,7 @@ class VerbRules(ContentRules):
             deps[child] == "xcomp"
             and self._infinitive(child)
             and any(
-                deps[m] == "mark" and m < child and fold(index.texts[m]) in _INFINITIVE_MARKS
+                deps[m] == "mark" and m < child and fold(index.texts[m]) in self.lex.infinitive_markers
                 for m in index.tree.children[child]
             )
         )
@@ -824,17 +835,15 @@ class VerbRules(ContentRules):
         """A reflexive pronoun with the verb ("s'alarme", "se sont dit", "s'est-il alarmé")."""
         texts = self.index.texts
         if any(
-            fold(texts[c]) in REFLEXIVE_WORDS and verb - 3 <= c < verb for c in self.index.tree.children[verb]
+            fold(texts[c]) in self.lex.reflexive_pronouns and verb - 3 <= c < verb
+            for c in self.index.tree.children[verb]
         ):
             return True
         pos = self.index.pos_strings
         k = verb - 1
         while k >= 0 and pos[k] == "AUX" and verb - k <= 2:  # "se sont dit": past the auxiliary
             k -= 1
-        return k >= 0 and fold(texts[k]) in {"se", "s'"}
-
-
-_INFINITIVE_MARKS = frozenset({"de", "d'", "à"})
+        return k >= 0 and fold(texts[k]) in self.lex.reflexive_before_auxiliary
 
 
 def _first(*tokens: int | None) -> int | None:
