@@ -188,7 +188,11 @@ def test_extractors_attributions_en_nested_off_by_default_on_by_option() -> None
 
 @pytest.mark.parametrize(
     "text",
-    ["Smith told Reuters that the deal was dead.", '"The deal is dead," Smith told Reuters on Monday.'],
+    [
+        "Smith told Reuters that the deal was dead.",
+        '"The deal is dead," Smith told Reuters on Monday.',
+        "Smith warned Reuters that the deal was dead.",  # any verb whose object is whom it addresses
+    ],
 )
 def test_extractors_attributions_en_told_outlet_is_a_relay(text: str) -> None:
     found = attributions(text)

@@ -148,7 +148,7 @@ class Scene:
             if dep == "prep" and fold(index.texts[child]) in self.lex.dative_cases:
                 return True
         head = index.head[child]
-        if dep == "dobj" and index.lemma_of(head) == "tell":
+        if dep == "dobj" and fold(index.lemma_of(head)) in self.lex.addressee_verbs:
             return any(tree.dep[c] in CLAUSE_DEPS for c in tree.children[head]) or self._quote_near(head)
         return False
 
