@@ -354,6 +354,20 @@ def test_extractors_attributions_en_source_phrase_bounds(text: str, source: str)
             ["said"],
             id="having-said-that",
         ),
+        pytest.param(
+            "Cross-border fire from the hills has claimed 21 lives since May.", [], id="claimed-lives"
+        ),
+        pytest.param("The council called an emergency meeting on the flooding.", [], id="called-a-meeting"),
+        pytest.param(
+            "A leader of a Delta-based group called Rivers-e-Nadi belongs on the list.",
+            [],
+            id="participle-that-names",
+        ),
+        pytest.param(
+            "At the forum, Senator Reyes called her vote on the dam a mistake.",
+            ["called"],
+            id="called-a-vote-a-mistake-judges",
+        ),
     ],
 )
 def test_extractors_attributions_en_idioms_attribute_nothing(text: str, cues: list[str]) -> None:

@@ -131,10 +131,39 @@ def row(a: Attribution) -> tuple[str, str | None, str, str, str]:
             ("est soupçonné", None, "d'avoir détourné des fonds", "nosource", "none"),
             id="sourceless",
         ),
+        pytest.param(
+            '"Vous ne pouvez pas faire ça", réplique un proche du ministre.',
+            ("réplique", "un proche du ministre", "Vous ne pouvez pas faire ça", "direct", "anonymous"),
+            id="replique-read-as-a-noun",
+        ),
+        pytest.param(
+            "Le ministère annonce 51,15% de grévistes dans les écoles.",
+            ("annonce", "Le ministère", "51,15% de grévistes dans les écoles", "indirect", "organisation"),
+            id="number-the-parse-hung-on-the-verb",
+        ),
     ],
 )
 def test_extractors_attributions_fr_constructions(text: str, expected: tuple[str, ...]) -> None:
     assert [row(a) for a in attributions(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Le ministre va démissionner, croit savoir Le Télégramme.",
+            ("croit savoir", "Le Télégramme", "Le ministre va démissionner"),
+            id="croit-savoir",
+        ),
+        pytest.param(
+            "Le ministre a démissionné, rapporte franceinfo jeudi 27 septembre.",
+            ("rapporte", "franceinfo", "Le ministre a démissionné"),
+            id="inverted-source-tagged-as-a-number-before-a-date",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_cue_source_content(text: str, expected: tuple[str, ...]) -> None:
+    assert [row(a)[:3] for a in attributions(text)] == [expected]
 
 
 def test_extractors_attributions_fr_denial_is_negated() -> None:
@@ -307,6 +336,13 @@ def test_extractors_attributions_fr_proposer_needs_a_clause(text: str, cues: lis
             "Pour mémoire, ces courses virtuelles feront l'objet d'une couverture télévisée.",
             [],
             id="pour-memoire",
+        ),
+        pytest.param("Le CAC 40 accuse un net recul de 2 % à la clôture.", [], id="accuse-un-recul"),
+        pytest.param(
+            "Des centaines de familles demandent l'asile en France chaque mois.", [], id="demander-asile"
+        ),
+        pytest.param(
+            "Le syndicat accuse le gouvernement de mentir sur les chiffres.", ["accuse"], id="accuse-someone"
         ),
     ],
 )

@@ -233,6 +233,12 @@ class AttributionFinder(BylineRules):
                     phrase.confidence = MODEL_READ_CONFIDENCE
                     yield phrase
 
+    def _model_cue_other_sense(self, cue: tuple[int, int]) -> bool:
+        """A model cue whose verb the rules know to claim nothing here (see ``_other_sense``)."""
+        span = self.doc.char_span(*cue, alignment_mode="expand")
+        verb = None if span is None else next((t for t in span if t.pos_ == "VERB"), None)
+        return verb is not None and self._other_sense(verb.i, fold(verb.lemma_))
+
     def _framed(
         self,
         cues: Sequence[tuple[int, int]],
@@ -250,6 +256,8 @@ class AttributionFinder(BylineRules):
             if any(spans_overlap(cue, t) for t in taken) or any(
                 s <= cue[0] and cue[1] <= e for s, e in contents
             ):
+                continue
+            if self._model_cue_other_sense(cue):
                 continue
             frame = cue_model.fallback_frame(doc, cue, model_spans, self.lex.lang)
             if frame is None:

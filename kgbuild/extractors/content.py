@@ -151,6 +151,8 @@ class ContentRules(Scene):
         if not comps:
             return None
         first = max(min(edges(c)[0] for c in comps), end)
+        while first > end and index.pos_strings[first - 1] == "NUM":
+            first -= 1  # "annonce 51,15% de grévistes": the parse hung the number elsewhere
         last = max(edges(c)[1] for c in comps)
         if not clauses:  # "attacked Clinton for her support of ...", "qualifie X de Y"
             for child in rights:

@@ -33,6 +33,7 @@ _GRAMMAR_WORD_SETS: tuple[str, ...] = (
     "agent_markers",
     "topic_prepositions",
     "source_partitives",
+    "naming_verbs",
 )
 _SOURCE_WORD_SETS: tuple[str, ...] = ("feminine_words", "masculine_words")
 
@@ -121,6 +122,9 @@ class Lexicon:
     agent_markers: frozenset[str] = frozenset()  # "par", "by": who holds a cue noun ("une plainte de X")
     topic_prepositions: frozenset[str] = frozenset()  # "about", "against": what a cue noun is about
     source_partitives: frozenset[str] = frozenset()  # the "de" left out of "de sources proches du dossier"
+    naming_verbs: frozenset[str] = frozenset()  # "a group called X": a participle that names, not a cue
+    # cue lemma -> object lemmas with which it means something else ("accuse un recul", "claimed 21 lives")
+    object_idioms: Mapping[str, frozenset[str]] = field(default_factory=dict)
     feminine_words: frozenset[str] = frozenset()  # "la", "mme", "she": a source is a woman
     masculine_words: frozenset[str] = frozenset()  # "le", "m.", "he": a source is a man
 
@@ -219,6 +223,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
     relay_phrases: dict[str, str] = {}
     idioms: set[str] = set()
     addressee_verbs: set[str] = set()
+    object_idioms: dict[str, set[str]] = {}
     word_sets: dict[str, set[str]] = {name: set() for name in _GRAMMAR_WORD_SETS + _SOURCE_WORD_SETS}
     conditional = False
     for depth, layer in enumerate(layers):
@@ -255,6 +260,9 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
             _strings((layer.get("sourceless") or {}).get("verbs"), f"{where}: sourceless.verbs")
         )
         idioms.update(_strings((layer.get("idioms") or {}).get("phrases"), f"{where}: idioms.phrases"))
+        for lemma, objects in ((layer.get("idioms") or {}).get("objects") or {}).items():
+            where_objects = f"{where}: idioms.objects.{lemma}"
+            object_idioms.setdefault(fold(lemma), set()).update(_strings(objects, where_objects))
         grammar = layer.get("grammar") or {}
         complementizers.update(_strings(grammar.get("complementizers"), f"{where}: grammar.complementizers"))
         clitics.update(_strings(grammar.get("inverted_clitics"), f"{where}: grammar.inverted_clitics"))
@@ -382,6 +390,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         relay_phrases=relay_phrases,
         idioms=tuple(sorted(idioms, key=len, reverse=True)),
         addressee_verbs=frozenset(addressee_verbs),
+        object_idioms={lemma: frozenset(objects) for lemma, objects in object_idioms.items()},
         **{name: frozenset(words) for name, words in word_sets.items()},
     )
 

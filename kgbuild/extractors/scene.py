@@ -228,6 +228,8 @@ class Scene:
         start, end = self._np_bounds(head)
         start, end = self._whole_entity(head, start, end)
         end = self._without_trailing_time(head, start, end)
+        while end - 1 > head and self._is_time(end - 1):
+            end -= 1  # a name the recognizer ran into the date: "franceinfo jeudi"
         while start < head and deps[start] in {"case", "prep", "cc"}:
             start += 1  # "à des sources", "et Sony Pictures": the preposition belongs to the cue
         if avoid is not None and start < avoid[1] and avoid[0] < end:

@@ -305,6 +305,8 @@ class VerbRules(ContentRules):
             and self._addressee_only(content)
         ):
             return []  # "répondre aux questions", "répond aux injonctions": to whom, not what
+        if not incise and self._other_sense(v, cue.lemma):
+            return []
         pending = False
         if content is None:
             if cue.lemma not in self.lex.relay_verbs or deps[v] not in RELAY_DEPS:
@@ -733,11 +735,47 @@ class VerbRules(ContentRules):
             text = texts[k]
             if text in SENTENCE_END or text in {",", ";", "("}:
                 break
-            if pos[k] in {"PROPN", "NOUN", "PRON"} and not self._is_time(k):
+            if (pos[k] in {"PROPN", "NOUN", "PRON"} or self._named_number(k)) and not self._is_time(k):
                 cases = [c for c in children[k] if deps[c] in {"case", "prep"} and not verb - 2 <= c <= verb]
                 if not cases and pos[index.head[k]] not in {"ADP"}:
                     return k
         return None
+
+    def _other_sense(self, verb: int, entry: str) -> bool:
+        """Whether the cue verb of lexicon entry ``entry`` is used in a sense that claims nothing: with an
+        idiomatic object ("le CAC 40 accuse un net recul", "the fire claimed 21 lives") or as a participle
+        that names ("a group called Lashkar-e-Taiba")."""
+        index = self.index
+        deps = index.tree.dep
+        kids = index.tree.children[verb]
+        objects = self.lex.object_idioms.get(entry)
+        if (
+            objects
+            and any(deps[c] in {"obj", "dobj"} and fold(index.lemma_of(c)) in objects for c in kids)
+            and not any(deps[c] in {"oprd", "xcomp", "ccomp"} for c in kids)  # "called her vote a mistake"
+        ):
+            return True
+        return (
+            deps[verb] == "acl"
+            and index.head[verb] == verb - 1  # right after what it names, not "Tim Cook, called ..."
+            and fold(index.lemma_of(verb)) in self.lex.naming_verbs
+            and self._agent(verb) is None
+            # names only: "the letter called Oz a quack" judges him (the parse hung it on "letter")
+            and all(
+                index.pos_strings[c] == "PROPN" or not index.texts[c].isalnum()
+                for c in kids
+                if deps[c] in {"oprd", "obj", "dobj", "attr", "xcomp", "ccomp"}
+            )
+        )
+
+    def _named_number(self, k: int) -> bool:
+        """A name the tagger read as a number ("franceinfo" in "..., rapporte franceinfo")."""
+        index = self.index
+        return (
+            index.pos_strings[k] == "NUM"
+            and index.texts[k].isalpha()
+            and index.ent_strings[k] not in {"", "DATE", "TIME"}
+        )
 
     def _only_subject_right(self, verb: int, end: int) -> bool:
         """True when nothing after the verb group can be its content: no clausal complement, no
