@@ -396,3 +396,15 @@ def test_extractors_attributions_en_name_head_climbs_to_the_whole_name(
     index = index_of(doc)
     position = next(t.i for t in doc if t.text == word)
     assert doc[name_head(index, position)].text == head
+
+
+def test_extractors_attributions_en_learned_from_is_a_relayed_source() -> None:
+    found = attributions("The suspect was arrested on Tuesday, Reuters learned from police officials.")
+    assert [a.source.text if a.source else None for a in found] == ["Reuters", "police officials"]
+    assert found[1].relayed_by == 0
+
+
+def test_extractors_attributions_en_pronoun_source_with_its_group() -> None:
+    (found,) = attributions("Some of his aides said the senator would resign.")
+    assert found.source is not None
+    assert found.source.text == "Some of his aides"

@@ -160,10 +160,20 @@ def test_extractors_attributions_fr_constructions(text: str, expected: tuple[str
             ("rapporte", "franceinfo", "Le ministre a démissionné"),
             id="inverted-source-tagged-as-a-number-before-a-date",
         ),
+        pytest.param(
+            "Selon l'un de ses proches, le ministre va démissionner.",
+            ("Selon", "l'un de ses proches", "le ministre va démissionner"),
+            id="pronoun-source-with-its-group",
+        ),
+        pytest.param(
+            "Le chanteur a déclaré qu'il renonçait à sa protection, rapporte Le Parisien.",
+            ("a déclaré", "Le chanteur", "il renonçait à sa protection"),
+            id="content-ends-before-the-cue-that-relays-it",
+        ),
     ],
 )
 def test_extractors_attributions_fr_cue_source_content(text: str, expected: tuple[str, ...]) -> None:
-    assert [row(a)[:3] for a in attributions(text)] == [expected]
+    assert next(row(a)[:3] for a in attributions(text)) == expected
 
 
 def test_extractors_attributions_fr_denial_is_negated() -> None:
@@ -533,3 +543,40 @@ def test_extractors_attributions_fr_outlet_hung_on_the_inverted_subject_is_a_rel
     relay = next(a for a in found if a.source is not None and a.source.text == "l'AFP")
     assert speaker.relayed_by == found.index(relay)
     assert relay.cue.text == "a déclaré"
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        pytest.param(
+            "Le suspect a été interpellé mardi, a-t-on appris auprès du parquet de Paris.",
+            ["on", "parquet de Paris"],
+            id="aupres-de",
+        ),
+        pytest.param(
+            "Le gouvernement va reculer, a appris Le Monde auprès de Matignon.",
+            ["Le Monde", "Matignon"],
+            id="named-learner",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_learned_from_is_a_relayed_source(text: str, sources: list[str]) -> None:
+    found = attributions(text)
+    assert [a.source.text if a.source else None for a in found] == sources
+    assert found[1].relayed_by == 0
+    assert found[1].content == found[0].content
+
+
+@pytest.mark.parametrize(
+    ("text", "cues"),
+    [
+        pytest.param("58 % des Français soutiennent la réforme des retraites.", [], id="soutenir-supports"),
+        pytest.param(
+            "Le ministre soutient que la réforme est juste.", ["soutient"], id="soutenir-que-claims"
+        ),
+        pytest.param("La prime est calculée selon deux critères.", [], id="selon-a-manner"),
+        pytest.param("La prime est calculée selon la méthode des quotas.", [], id="selon-a-method"),
+    ],
+)
+def test_extractors_attributions_fr_what_is_no_claim(text: str, cues: list[str]) -> None:
+    assert cues_by_both(text, "fr") == {"attributions.v1": cues, "attributions.v2": cues}

@@ -32,6 +32,7 @@ class ChainRules(PhraseRules):
             hung = self._outlet_hung_on(outer.source_tokens[2])
             if hung is not None:
                 children = [*children, hung]
+        passed_on = False
         for child in children:
             if child < end:
                 continue
@@ -54,6 +55,7 @@ class ChainRules(PhraseRules):
                         relay_of=outer,
                         shares_cue=True,
                     )
+                    passed_on = True
                     break
             if self._is_outlet(child):
                 if outer.source is None or not self._is_outlet_relay(child):
@@ -74,6 +76,39 @@ class ChainRules(PhraseRules):
                 )
                 outer.relay_of = relay
                 yield relay
+        if not passed_on and outer.lemma in lex.learning_verbs:
+            learned = self._learned_from(outer, verb.i, end)
+            if learned is not None:
+                yield learned
+
+    def _learned_from(self, outer: Candidate, verb: int, end: int) -> Candidate | None:
+        """The source a learning verb names after itself ("a-t-on appris auprès du parquet", "Reuters learned
+        from police officials"): its words reach the article through the one who learned them."""
+        index = self.index
+        texts, pos = index.texts, index.pos_strings
+        stop = self._sent_end[verb]
+        for k in range(end, min(stop, end + 8)):
+            if texts[k] in {",", ";", ":"} or self.quotes.opening(k) >= 0:
+                return None
+            if fold(texts[k]) not in self.lex.learning_cases:
+                continue
+            head = next((n for n in range(k + 1, min(stop, k + 4)) if pos[n] in {"NOUN", "PROPN"}), None)
+            if head is None or not self._speaker_like(head):
+                return None
+            source_span, source_tokens = self._source_span(head)
+            return Candidate(
+                cue=outer.cue,
+                content=outer.content,
+                source=source_span,
+                source_tokens=source_tokens,
+                lemma=outer.lemma,
+                act=outer.act,
+                anchor=head,
+                confidence=0.6,
+                relay_of=outer,
+                shares_cue=True,
+            )
+        return None
 
     def _is_outlet_relay(self, child: int) -> bool:
         deps = self.index.tree.dep
@@ -144,6 +179,12 @@ class ChainRules(PhraseRules):
                     best.content = trimmed
                     continue
             inner.relay_of = best
+            if inner.cue[1] <= best.cue[0] < inner.content[1]:
+                # "X a déclaré que P, rapporte Y": P ends where the cue that relays it begins
+                cut = min(best.cue[0], best.source[0] if best.source is not None else best.cue[0])
+                trimmed = self._trim_chars(inner.content[0], cut) if cut > inner.content[0] else None
+                if trimmed is not None:
+                    inner.content = trimmed
         if not self.nested:
             nested = {
                 id(c) for c in candidates if c.relay_of is not None and not c.shares_cue and self._inside(c)

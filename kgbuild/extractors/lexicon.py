@@ -34,8 +34,12 @@ _GRAMMAR_WORD_SETS: tuple[str, ...] = (
     "topic_prepositions",
     "source_partitives",
     "naming_verbs",
+    "clause_verbs",
+    "learning_verbs",
+    "learning_cases",
+    "partitive_cases",
 )
-_SOURCE_WORD_SETS: tuple[str, ...] = ("feminine_words", "masculine_words")
+_SOURCE_WORD_SETS: tuple[str, ...] = ("feminine_words", "masculine_words", "not_sources")
 
 
 class LexiconError(ValueError):
@@ -122,9 +126,14 @@ class Lexicon:
     agent_markers: frozenset[str] = frozenset()  # "par", "by": who holds a cue noun ("une plainte de X")
     topic_prepositions: frozenset[str] = frozenset()  # "about", "against": what a cue noun is about
     source_partitives: frozenset[str] = frozenset()  # the "de" left out of "de sources proches du dossier"
+    clause_verbs: frozenset[str] = frozenset()  # cues only with a clause or a quote ("soutient que P")
+    learning_verbs: frozenset[str] = frozenset()  # "apprendre": whom it names after it is a source
+    learning_cases: frozenset[str] = frozenset()  # "auprès", "from": the words before that source
+    partitive_cases: frozenset[str] = frozenset()  # "de", "of": the group of "l'un de ses proches"
     naming_verbs: frozenset[str] = frozenset()  # "a group called X": a participle that names, not a cue
     # cue lemma -> object lemmas with which it means something else ("accuse un recul", "claimed 21 lives")
     object_idioms: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    not_sources: frozenset[str] = frozenset()  # "selon deux critères": heads that are a manner, not a source
     feminine_words: frozenset[str] = frozenset()  # "la", "mme", "she": a source is a woman
     masculine_words: frozenset[str] = frozenset()  # "le", "m.", "he": a source is a man
 

@@ -26,6 +26,8 @@ def name_bounds(words: Sequence[str], pos: Sequence[str], lexicon: Lexicon) -> t
         end -= 1
     while end > start and fold(words[end - 1]) in {"'s", "’s", "s"} and end - start > 1:
         end -= 1
+    while end - start > 1 and fold(words[end - 1]) in lexicon.time_words and words[end - 1].islower():
+        end -= 1  # a name the recognizer ran into the date after it: "franceinfo jeudi"
     while start < end and (words[start] in _EDGE_PUNCT or words[start].isspace()):
         start += 1
     while start < end - 1:

@@ -234,6 +234,8 @@ class PhraseRules(VerbRules):
         if head is None:
             return None
         np_start, np_end = self._phrase_bounds(head, cue_last + 1, sent_end)
+        if fold(index.lemma_of(head)) in self.lex.not_sources:
+            return None  # "calculée selon deux critères": a manner, not a source
         np_end = self._appended_name(head, np_end, sent_end)
         np_end = self._participle_tail(head, np_end, sent_end)
         if initial and not (self._speaker_like(head) and np_end < sent_end and index.texts[np_end] == ","):

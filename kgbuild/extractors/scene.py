@@ -177,10 +177,12 @@ class Scene:
     def _np_bounds(self, head: int) -> tuple[int, int]:
         """[start, end) of the noun phrase headed by token ``head``, without relative or adverbial clauses."""
         index = self.index
-        if index.pos_strings[head] == "PRON" or self._is_clitic(head):
-            return head, head + 1
-        start = end = head
         deps, children = index.tree.dep, index.tree.children[head]
+        if self._is_clitic(head):
+            return head, head + 1
+        if index.pos_strings[head] == "PRON":
+            return self._partitive_bounds(head)
+        start = end = head
         quote_of = self.quotes.quote_of
         for child in children:
             dep = deps[child]
@@ -202,6 +204,23 @@ class Scene:
         while start < end and (punct[start] or space[start]):
             start += 1
         return start, end + 1
+
+    def _partitive_bounds(self, head: int) -> tuple[int, int]:
+        """A pronoun alone, or with the group it is taken from: "l'un de ses proches", "certains d'entre eux"."""
+        index = self.index
+        deps, children = index.tree.dep, index.tree.children
+        start, end = head, head + 1
+        for child in children[head]:
+            if child < head and deps[child] == "det" and child == start - 1:
+                start = child
+            elif (
+                child > head
+                and deps[child] in {"nmod", "prep"}
+                and any(fold(index.texts[c]) in self.lex.partitive_cases for c in (child, *children[child]))
+                and not index.is_punct[head + 1]
+            ):
+                end = max(end, index.edges(child)[1] + 1)
+        return start, end
 
     def _source_span(
         self, head: int | None, avoid: tuple[int, int] | None = None

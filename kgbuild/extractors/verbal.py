@@ -291,8 +291,9 @@ class VerbRules(ContentRules):
             return []  # "a été condamné à": a passive that attributes nothing
         if negated and cue.act in {"assert", "report"} and not incise:
             return []  # "n'a pas précisé quel ...": nothing is claimed
+        needs_clause = (cue.weak and self.lex.weak_needs_clause) or cue.lemma in self.lex.clause_verbs
         if (
-            cue.weak
+            needs_clause
             and content is not None
             and not incise
             and not self._clausal_content(v, content, end, cue.act)
@@ -616,8 +617,6 @@ class VerbRules(ContentRules):
         """Content that is a reported clause, a quotation, an object with an infinitive ("a appelé les
         habitants à rester") or, for a demand, an infinitive with "de" or "à" ("propose de suspendre"), not a
         bare object ("a appelé les urgences", "propose des analyses")."""
-        if not self.lex.weak_needs_clause:
-            return True
         quote = self.quotes.at_char(max(content[0] - 1, 0))
         if quote >= 0 and self.quotes.quotes[quote].inner_start >= content[0] - 1:
             return True  # the content opens with a quotation
