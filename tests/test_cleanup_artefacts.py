@@ -33,6 +33,14 @@ from kgbuild.readers.cleanup import clean_text
         ("cafe\u0301.Le menu", "café. Le menu"),
         ("selon le Figaro.\u200b\u200bLe chef", "selon le Figaro. Le chef"),
         ('en tête.\u200b"La chute"', 'en tête. "La chute"'),
+        # bullets and live-blog time stamps glued to the sentence before them
+        ("1,5 million de manifestants.► En dépit", "1,5 million de manifestants.\n► En dépit"),
+        ("♦ LE POINT A 20H30► Selon le ministère", "♦ LE POINT A 20H30\n► Selon le ministère"),
+        ("70% des liaisons TER.19h35.", "70% des liaisons TER.\n19h35."),
+        ("depuis environ 18h.17h45.Les heurts", "depuis environ 18h.\n17h45. Les heurts"),
+        ('a dit "non".17h30.', 'a dit "non".\n17h30.'),
+        ("rendez-vous à 19h35. Le cortège", "rendez-vous à 19h35. Le cortège"),
+        ("la version 2.5h du logiciel", "la version 2.5h du logiciel"),
         # section headings glued to the text around them
         (
             "ses premières arrestations.- Statut de réfugié - Toujours au",

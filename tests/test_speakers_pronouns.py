@@ -42,6 +42,13 @@ pytestmark = pytest.mark.slow
             id="en-she-agrees-with-le-pen-whose-le-is-french",
         ),
         pytest.param(
+            "fr",
+            "La ministre de la Santé, Claire Vasseur, a dit espérer que la Commission européenne trouve une "
+            'issue "dans la journée". "Les équipes y travaillent sans cesse", a-t-elle déclaré sur une radio.',
+            ("elle", "Claire Vasseur"),
+            id="fr-elle-is-not-the-subject-of-what-was-said",
+        ),
+        pytest.param(
             "en",
             "Hydrelis said on Monday that the water was safe. Mayor Paul Girard visited the plant. "
             "It added that tests would continue.",

@@ -372,6 +372,8 @@ class SpeakerResolver:
             for i, dep in enumerate(deps):
                 if dep not in _SUBJECTS or index.pos_strings[i] not in {"NOUN", "PROPN"}:
                     continue
+                if deps[index.head[i]] in _SUBORDINATE:
+                    continue  # "a dit espérer que l'Union européenne trouve": what is said, not who says it
                 start, end = self._noun_phrase(i)
                 entity = self._entity_in(start, end, i)
                 if entity is None or entity.kind not in {"person", "organisation", "group"}:
@@ -508,4 +510,5 @@ def _agrees(info: SourceInfo, gender: str, number: str) -> bool:
 
 
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass", "nsubjpass"})
+_SUBORDINATE = frozenset({"ccomp", "xcomp", "csubj", "advcl", "acl", "acl:relcl", "relcl"})
 _NP_STOP = {"acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "punct", "cc", "conj", "dep", "acl"}

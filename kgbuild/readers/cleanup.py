@@ -86,6 +86,10 @@ _GLUED_HEADING = re.compile(
     rf"(?<![^\W\d_])[{_LOWER}]{{3,}}(?P<quote>\"?)(?=[{_UPPER}](?:[{_LOWER}]|')|[A\u00c0] )"
 )
 _NOT_HEADINGS = frozenset("#@/.")
+# a bullet run into what comes before it ("1,5 million de manifestants.► En dépit")
+_GLUED_BULLET = re.compile(r"(?<=\S)[\u25ba\u25b6\u2022\u2666\u25a0\u25aa\u25cf\u27a4]")
+# a live blog's time stamp run into the sentence before it ("70% des liaisons TER.19h35.")
+_GLUED_TIME = re.compile(r"(?:(?<=[^\W\d_][.!?])|(?<=[\"\u00bb)][.!?]))(?=\d{1,2}[hH](?:\d{2})?(?!\w))")
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,6 +197,8 @@ def _edits(text: str) -> list[tuple[int, int, str]]:
     edits.extend((position, position, " ") for position in _glued_sentences(text))
     edits.extend((position, position, "\n") for position in _heading_breaks(text))
     edits.extend((position, position, "\n") for position in _glued_headings(text))
+    edits.extend((m.start(), m.start(), "\n") for m in _GLUED_BULLET.finditer(text))
+    edits.extend((m.start(), m.start(), "\n") for m in _GLUED_TIME.finditer(text))
     edits.sort(key=lambda edit: (edit[0], edit[1]))
     return edits
 
