@@ -580,3 +580,23 @@ def test_extractors_attributions_fr_learned_from_is_a_relayed_source(text: str, 
 )
 def test_extractors_attributions_fr_what_is_no_claim(text: str, cues: list[str]) -> None:
     assert cues_by_both(text, "fr") == {"attributions.v1": cues, "attributions.v2": cues}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        pytest.param(
+            "Le maire a rencontré les habitants, affirmant que le projet serait abandonné.",
+            "Le maire",
+            id="after-a-comma-the-subject-speaks",
+        ),
+        pytest.param(
+            "Les habitants, affirmant que le projet serait abandonné, ont manifesté devant la mairie.",
+            "Les habitants",
+            id="on-the-subject-the-subject-speaks",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_present_participle_speaks_for(text: str, source: str) -> None:
+    found = [a for a in attributions(text) if a.cue.text == "affirmant"]
+    assert [a.source.text if a.source else None for a in found] == [source]

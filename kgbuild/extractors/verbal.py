@@ -194,7 +194,14 @@ class VerbRules(ContentRules):
         pre = next((c for c in subjects if c < start), None)
         post = next((c for c in subjects if c >= end), None)
         parsed_pre = pre
-        if pre is None and post is None and not passive and not impersonal and clitic is None:
+        if (
+            pre is None
+            and post is None
+            and not passive
+            and not impersonal
+            and clitic is None
+            and not self._adverbial_participle(v)
+        ):
             pre = self._subject_before(start)
             if pre is not None and self._previous_conjunct_object(v, pre):
                 pre = None  # "le Royaume-Uni a mis en cause la France et promis": not France's promise
@@ -597,6 +604,20 @@ class VerbRules(ContentRules):
         noun = self._participle_of(verb)
         return noun is not None and not self._speaker_like(noun)
 
+    def _adverbial_participle(self, verb: int) -> bool:
+        """A present participle set off by a comma that hangs on a verb ("la France a refusé les navires,
+        arguant que P"): it speaks for that verb's subject, not for the noun just before it."""
+        index = self.index
+        present = "Pres" in index.morph_values(verb, "Tense") and "Part" in index.morph_values(
+            verb, "VerbForm"
+        )
+        return (
+            (present or index.tag_strings[verb] == "VBG")
+            and index.tree.dep[verb] == "advcl"
+            and verb > 0
+            and index.texts[verb - 1] == ","
+        )
+
     def _qualified_noun(self, verb: int) -> int | None:
         """The noun a present participle qualifies, which speaks through it ("des analyses révélant que",
         "a statement saying that"): the speaker is that noun, not the last one named."""
@@ -611,7 +632,14 @@ class VerbRules(ContentRules):
         )
         if not (present or index.tag_strings[verb] == "VBG") or index.tree.dep[verb] not in {"acl", "amod"}:
             return None
-        return index.head[verb]
+        noun = index.head[verb]
+        if (
+            verb > 0
+            and index.texts[verb - 1] == ","
+            and index.tree.dep[noun] not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+        ):
+            return None  # "a rencontré les habitants, affirmant que P": the subject affirms, not the object
+        return noun
 
     def _clausal_content(self, verb: int, content: tuple[int, int], end: int, act: str = "") -> bool:
         """Content that is a reported clause, a quotation, an object with an infinitive ("a appelé les
