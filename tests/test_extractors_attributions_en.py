@@ -408,3 +408,35 @@ def test_extractors_attributions_en_pronoun_source_with_its_group() -> None:
     (found,) = attributions("Some of his aides said the senator would resign.")
     assert found.source is not None
     assert found.source.text == "Some of his aides"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Lena Marsh was quoted as saying that the bridge had collapsed.",
+            [("was quoted as saying", "Lena Marsh", "the bridge had collapsed", None)],
+            id="quoted-as-saying",
+        ),
+        pytest.param(
+            "The mayor was cited as saying that the vote was over.",
+            [("was cited as saying", "The mayor", "the vote was over", None)],
+            id="cited-as-saying",
+        ),
+        pytest.param(
+            "The governor was quoted by Reuters as saying the talks had failed.",
+            [
+                ("was quoted by Reuters as saying", "The governor", "the talks had failed", 1),
+                ("was quoted by Reuters as saying", "Reuters", "the talks had failed", None),
+            ],
+            id="quoted-by-an-outlet-who-relays",
+        ),
+    ],
+)
+def test_extractors_attributions_en_quoted_as_saying(
+    text: str, expected: list[tuple[str, str, str, int | None]]
+) -> None:
+    found = attributions(text)
+    assert [
+        (a.cue.text, a.source.text if a.source else None, a.content.text, a.relayed_by) for a in found
+    ] == expected

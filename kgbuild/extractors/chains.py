@@ -33,6 +33,23 @@ class ChainRules(PhraseRules):
             if hung is not None:
                 children = [*children, hung]
         passed_on = False
+        agent = self._agent(verb.i) if self._said_as(verb.i) is not None else None
+        if agent is not None:
+            # "X was quoted by Reuters as saying P": Reuters passes on X's words
+            source_span, source_tokens = self._source_span(agent)
+            relay = Candidate(
+                cue=outer.cue,
+                content=outer.content,
+                source=source_span,
+                source_tokens=source_tokens,
+                lemma=outer.lemma,
+                act="report",
+                anchor=agent,
+                confidence=0.6,
+                shares_cue=True,
+            )
+            outer.relay_of = relay
+            yield relay
         for child in children:
             if child < end:
                 continue

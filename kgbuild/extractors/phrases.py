@@ -38,6 +38,9 @@ class PhraseRules(VerbRules):
         if self.parts.relay_re is not None:
             for match in self.parts.relay_re.finditer(self.text):
                 phrase = phrase_key(match.group())
+                participle = self.index.char_tokens(match.start(), match.end())
+                if participle and self._said_as(participle.start) is not None:
+                    continue  # "X was quoted by Reuters as saying P": X's words, read with the verb
                 cand = self._preposition_at(match.start(), match.end(), "report")
                 if cand is not None:
                     cand.lemma = self.lex.relay_phrases[phrase]

@@ -147,6 +147,8 @@ class VerbRules(ContentRules):
         index = self.index
         texts, deps, kids = index.texts, index.tree.dep, index.tree.children[v]
         start, end, negated, passive = self._verb_group(v, tail_end)
+        if self._quoted_as(v) is not None:
+            return []  # "X was quoted as saying P": read with "quoted"
         if self.lex.strict_reflexives and not cue.reflexive and self._has_reflexive(v):
             return []  # "s'explique", "se trouve": another verb than the cue
         if passive and self._has_reflexive(v) and self._agent(v) is None:
@@ -294,6 +296,11 @@ class VerbRules(ContentRules):
                     source = self._inherited_subject(v)
                 if source is None and not self._non_finite(v):
                     source = self._subject_before(start)
+        said = self._said_as(v) if passive else None
+        if said is not None:
+            # "X was quoted (by Reuters) as saying P": X speaks; the cue runs to "saying"
+            source, end = said[1], said[0] + 1
+            content = self._content_right(said[0], end)
         if passive and source is None and lemma not in self.lex.sourceless:
             return []  # "a été condamné à": a passive that attributes nothing
         if negated and cue.act in {"assert", "report"} and not incise:
@@ -603,6 +610,36 @@ class VerbRules(ContentRules):
         """A present participle that qualifies a noun which cannot speak ("une vidéo montrant X")."""
         noun = self._participle_of(verb)
         return noun is not None and not self._speaker_like(noun)
+
+    def _quoted_as(self, verb: int) -> int | None:
+        """The passive verb of "X was quoted as saying P" when ``verb`` is its "saying", else None."""
+        index = self.index
+        marker = index.head[verb]
+        if (
+            index.tree.dep[verb] not in {"pcomp", "advcl"}
+            or fold(index.texts[marker]) not in self.lex.comparatives
+        ):
+            return None
+        passive = index.head[marker]
+        return passive if self._said_as(passive) is not None else None
+
+    def _said_as(self, passive: int) -> tuple[int, int] | None:
+        """(the verb of saying, the speaker) of "X was quoted as saying P" for its passive verb, else None."""
+        index = self.index
+        deps, children = index.tree.dep, index.tree.children
+        if fold(index.lemma_of(passive)) not in self.lex.quoted_as:
+            return None
+        subject = next((c for c in children[passive] if deps[c] in PASSIVE_SUBJECT_DEPS), None)
+        marker = next(
+            (c for c in children[passive] if c > passive and fold(index.texts[c]) in self.lex.comparatives),
+            None,
+        )
+        if subject is None or marker is None:
+            return None
+        said = next((c for c in children[marker] if deps[c] in {"pcomp", "advcl"}), None)
+        if said is None or fold(index.lemma_of(said)) not in self.lex.acts_of_lemma:
+            return None
+        return said, subject
 
     def _adverbial_participle(self, verb: int) -> bool:
         """A present participle set off by a comma that hangs on a verb ("la France a refusé les navires,
