@@ -161,6 +161,16 @@ def test_extractors_attributions_fr_constructions(text: str, expected: tuple[str
             id="inverted-source-tagged-as-a-number-before-a-date",
         ),
         pytest.param(
+            '"La France dit non", a lancé le ministre de l\'Économie Bruno Le Maire au micro de la radio.',
+            ("a lancé", "le ministre de l'Économie Bruno Le Maire", "La France dit non"),
+            id="source-runs-on-to-the-end-of-a-broken-name",
+        ),
+        pytest.param(
+            '"La France dit non", a déclaré le ministre face à Jean-Jacques Bourdin.',
+            ("a déclaré", "le ministre", "La France dit non"),
+            id="no-source-ends-in-a-preposition",
+        ),
+        pytest.param(
             "Selon l'un de ses proches, le ministre va démissionner.",
             ("Selon", "l'un de ses proches", "le ministre va démissionner"),
             id="pronoun-source-with-its-group",

@@ -19,6 +19,8 @@ from kgbuild.extractors.names import name_bounds
         ),
         ("fr", ["franceinfo", "jeudi"], ["PROPN", "NOUN"], "franceinfo"),  # the recognizer ran into the date
         ("fr", ["jeudi"], ["NOUN"], "jeudi"),  # a lone word is kept
+        ("fr", ["Économie", "Bruno", "Le", "Maire"], ["NOUN", "PROPN", "DET", "NOUN"], "Bruno Le Maire"),
+        ("fr", ["Union", "européenne"], ["NOUN", "ADJ"], "Union européenne"),
         ("en", ["the", "Senate", "'s"], ["DET", "PROPN", "PART"], "Senate"),
     ],
 )

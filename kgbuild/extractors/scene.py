@@ -246,6 +246,7 @@ class Scene:
             return (index.idx[head] + offset, index.idx[head] + len(text)), (head, head + 1, head)
         start, end = self._np_bounds(head)
         start, end = self._whole_entity(head, start, end)
+        end = self._name_run_on(start, end)
         end = self._without_trailing_time(head, start, end)
         while end - 1 > head and self._is_time(end - 1):
             end -= 1  # a name the recognizer ran into the date: "franceinfo jeudi"
@@ -261,7 +262,21 @@ class Scene:
             start += 1
         while end - 1 > start and (deps[end - 1] == "case" or texts[end - 1] in {"'s", "’s", "'"}):
             end -= 1  # "Trump's claim": the possessive mark is not part of the name
+        if end - 1 > head and index.pos_strings[end - 1] == "ADP" and deps[end - 1] == "fixed":
+            end = max(head + 1, index.head[end - 1])  # "le ministre face à X": a preposition ends no source
         return (index.idx[start], index.end[end - 1]), (start, end, head)
+
+    def _name_run_on(self, start: int, end: int) -> int:
+        """The end of a source phrase that stops inside a person's name the parse broke ("le ministre de
+        l'Économie Bruno Le Maire", with "Le Maire" read as an article and a noun): the name's end."""
+        index = self.index
+        last = end - 1
+        entity = index.entity_around(last)
+        if entity is None or entity[1] <= end or index.pos_strings[last] != "PROPN":
+            return end
+        if any(index.is_punct[k] for k in range(end, entity[1])):
+            return end
+        return entity[1]
 
     def _whole_entity(self, head: int, start: int, end: int) -> tuple[int, int]:
         """The phrase widened to the whole name its head is in: the ranker picks a word, "Rights" of "the
