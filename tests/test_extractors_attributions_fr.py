@@ -586,9 +586,50 @@ def test_extractors_attributions_fr_learned_from_is_a_relayed_source(text: str, 
         ),
         pytest.param("La prime est calculée selon deux critères.", [], id="selon-a-manner"),
         pytest.param("La prime est calculée selon la méthode des quotas.", [], id="selon-a-method"),
+        pytest.param("Un comble quand on sait que Pierre est en colère.", [], id="quand-on-sait"),
+        pytest.param(
+            "L'Assemblée a observé une minute de silence, juste avant que la séance ne soit suspendue.",
+            [],
+            id="observer-une-minute-de-silence",
+        ),
+        pytest.param(
+            "Une heure après l'alerte, ils préviennent enfin les secours.", [], id="prevenir-les-secours"
+        ),
+        pytest.param(
+            "Pour l'heure, rien ne met en cause directement les salariés ou leur entreprise.",
+            [],
+            id="rien-ne-met-en-cause",
+        ),
+        pytest.param(
+            "174 enquêtes ont été ouvertes et 8 d'entre elles ont justifié l'ouverture d'une information.",
+            [],
+            id="justifier-without-a-clause",
+        ),
+        pytest.param(
+            "D'importants moyens ont été déployés, comprenant des équipes et des plongeurs, ont souligné les "
+            "pompiers.",
+            ["ont souligné"],
+            id="present-participle-is-no-incise",
+        ),
+        pytest.param(
+            '"Le mouvement va continuer", a abondé Luca, un manifestant de 48 ans.',
+            ["a abondé"],
+            id="abonder",
+        ),
+        pytest.param(
+            '"Pas possible, nous préférons le café chaud", a-t-il simplement posté sur Twitter.',
+            ["a-t-il simplement posté"],
+            id="poster-with-a-quote",
+        ),
+        pytest.param("Le club a posté une photo de l'équipe sur Twitter.", [], id="poster-a-photo"),
+        pytest.param(
+            "Elle maintenait dans le JDD que les annulations de crédit n'auraient pas d'impact.",
+            ["maintenait"],
+            id="maintenir-que",
+        ),
     ],
 )
-def test_extractors_attributions_fr_what_is_no_claim(text: str, cues: list[str]) -> None:
+def test_extractors_attributions_fr_which_verbs_claim(text: str, cues: list[str]) -> None:
     assert cues_by_both(text, "fr") == {"attributions.v1": cues, "attributions.v2": cues}
 
 
@@ -610,3 +651,49 @@ def test_extractors_attributions_fr_what_is_no_claim(text: str, cues: list[str])
 def test_extractors_attributions_fr_present_participle_speaks_for(text: str, source: str) -> None:
     found = [a for a in attributions(text) if a.cue.text == "affirmant"]
     assert [a.source.text if a.source else None for a in found] == [source]
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        pytest.param(
+            "Jean Dupont est mis en cause. L'avocat de Jean Dupont a affirmé que son client était innocent.",
+            "a affirmé",
+            ("L'avocat de Jean Dupont", None),
+            id="the-lawyer-of-x-is-not-x",
+        ),
+        pytest.param(
+            'Il "a contesté tout lien avec Paul Girard", a déclaré le procureur.',
+            "a déclaré",
+            ("le procureur", None),
+            id="a-description-is-not-a-name-someone-quoted",
+        ),
+        pytest.param(
+            "D'après Frédéric Bonnot, secrétaire général du parti, la location aurait rapporté de l'argent.",
+            "D'après",
+            ("Frédéric Bonnot", "Frédéric Bonnot"),
+            id="selon-source-with-its-apposition",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_source_resolves_to(
+    text: str, cue: str, expected: tuple[str, str | None]
+) -> None:
+    found = next(a for a in attributions(text) if a.cue.text == cue)
+    assert (found.source.text if found.source else None, found.resolved) == expected
+
+
+def test_extractors_attributions_fr_content_keeps_no_stray_quotation_mark() -> None:
+    found = attributions('Il "a contesté tout lien avec Paul Girard", a déclaré le procureur.')
+    assert found[0].content.text == "tout lien avec Paul Girard"
+
+
+def test_extractors_attributions_fr_selon_content_leaves_out_the_apposition() -> None:
+    (found,) = [
+        a
+        for a in attributions(
+            "D'après Frédéric Bonnot, secrétaire général du parti, la location a coûté cher."
+        )
+        if a.cue.text == "D'après"
+    ]
+    assert found.content.text == "la location a coûté cher"

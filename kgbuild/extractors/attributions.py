@@ -289,6 +289,8 @@ class AttributionFinder(BylineRules):
                 else:
                     source = (source_span.start_char, source_span.end_char)
                     source_tokens = (source_span.start, source_span.end, source_span.root.i)
+                    if self._negative_subject(source_span.root.i):
+                        continue  # "No one said P": nobody claims it
             if self.lex.join_quotes and content[1] <= cue[0]:
                 # '"A," she told them. "B."': the speaker goes on after the cue
                 k = cue_span.end

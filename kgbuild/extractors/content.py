@@ -26,6 +26,9 @@ from kgbuild.extractors.scene import (
 VERB_POS = {VERB, AUX_POS}
 
 
+_PAIRED_OPENER = {"»": "«", "”": "“"}  # closing mark -> its opening mark
+
+
 class ContentRules(Scene):
     def _continued_quote(
         self, content: tuple[int, int], verb: int, source: int | None, end: int
@@ -329,7 +332,20 @@ class ContentRules(Scene):
         q_last = self.quotes.quote_of(last)
         if q_last >= 0 and not self.quotes.is_inner(anchor):
             end_char = max(end_char, self.quotes.quotes[q_last].end)
-        return self._trim_chars(index.idx[first], end_char)
+        return self._without_stray_closer(self._trim_chars(index.idx[first], end_char))
+
+    def _without_stray_closer(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        """The span without a closing quotation mark at its end whose opening mark lies outside it
+        ('Il "a contesté tout lien avec X", a déclaré': the content is 'tout lien avec X')."""
+        if span is None:
+            return None
+        start, end = span
+        text = self.text
+        closer = text[end - 1] if end > start else ""
+        stray = (closer in _PAIRED_OPENER and _PAIRED_OPENER[closer] not in text[start : end - 1]) or (
+            closer == '"' and text.count('"', start, end - 1) % 2 == 0 and text.count('"', 0, start) % 2 == 1
+        )
+        return self._trim_chars(start, end - 1) if stray else span
 
     def _next_word(self, char: int) -> int:
         """Index of the first non-punctuation token starting at or after character ``char``, or -1."""
@@ -438,6 +454,12 @@ class ContentRules(Scene):
         k = np_end
         if k < sent_end and texts[k] == "," and k + 1 < sent_end:
             nxt = k + 1
+            if self.index.tree.dep[nxt] == "appos" and self.index.head[nxt] < k:
+                # "D'après Frédéric Bonnot, secrétaire général du PS, P": the apposition belongs to the source
+                for j in range(k + 2, sent_end):
+                    if texts[j] == "," or texts[j] in SENTENCE_END:
+                        return j
+                return np_end
             if (
                 fold(texts[nxt]) in self.lex.relative_pronouns
                 or fold(self.index.lemma_of(nxt)) in self.parts.relay_heads

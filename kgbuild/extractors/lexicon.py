@@ -35,6 +35,7 @@ _GRAMMAR_WORD_SETS: tuple[str, ...] = (
     "source_partitives",
     "naming_verbs",
     "clause_verbs",
+    "negative_subjects",
     "quoted_as",
     "learning_verbs",
     "learning_cases",
@@ -128,6 +129,7 @@ class Lexicon:
     topic_prepositions: frozenset[str] = frozenset()  # "about", "against": what a cue noun is about
     source_partitives: frozenset[str] = frozenset()  # the "de" left out of "de sources proches du dossier"
     quoted_as: frozenset[str] = frozenset()  # "X was quoted as saying": X speaks
+    negative_subjects: frozenset[str] = frozenset()  # "rien ne met en cause": nobody claims
     clause_verbs: frozenset[str] = frozenset()  # cues only with a clause or a quote ("soutient que P")
     learning_verbs: frozenset[str] = frozenset()  # "apprendre": whom it names after it is a source
     learning_cases: frozenset[str] = frozenset()  # "auprès", "from": the words before that source

@@ -268,7 +268,9 @@ class SpeakerResolver:
                 "dep",
                 "ROOT",
             }
-            prepositional = any(deps[c] in {"case", "prep"} for c in children[i])
+            # "l'avocat de Jean Dupont": the name hangs on "de" (its first word carries the case)
+            name_at = name_head(index, i) if deps[i] in {"flat:name", "flat", "compound"} else i
+            prepositional = any(deps[c] in {"case", "prep"} for c in children[i] + children[name_at])
             if attached and direct and not prepositional and (best is None or entity.kind == "person"):
                 best = entity
         return best
@@ -427,10 +429,13 @@ class SpeakerResolver:
             info = speaker.info
             if info.kind == kind and info.resolved and _agrees(info, gender, "s"):
                 return SourceInfo(kind, info.resolved, info.key, gender or info.gender, "s")
+        quote = self._quote_of(position)
         for start, entity in reversed(self._recent_entities):
             # a name in passing is a weaker antecedent than a speaker: only in the sentence before
             if sentence - self._sentence_of[start] > DESCRIPTION_WINDOW:
                 break
+            if self._quote_of(start) not in {-1, quote}:
+                continue  # a name someone quoted says who they spoke of, not who "le procureur" is
             entity_kind = "person" if entity.kind == "person" else "organisation"
             if entity.kind != "place" and entity_kind == kind:
                 return SourceInfo(kind, entity.name, entity.key, gender, "s")

@@ -222,6 +222,8 @@ class VerbRules(ContentRules):
         incise = (
             comparative < 0
             and not stressed
+            # "..., qualifiant le premier pour la finale": a participle's words follow it
+            and not self._present_participle(v)
             and self._incise_left(left_anchor if dative is None else dative)
             and (
                 clitic is not None
@@ -296,6 +298,8 @@ class VerbRules(ContentRules):
                     source = self._inherited_subject(v)
                 if source is None and not self._non_finite(v):
                     source = self._subject_before(start)
+        if source is not None and index.head[source] == v and self._negative_subject(source):
+            return []  # "rien ne met en cause les salariés": nobody is said to claim anything
         said = self._said_as(v) if passive else None
         if said is not None:
             # "X was quoted (by Reuters) as saying P": X speaks; the cue runs to "saying"
@@ -645,15 +649,24 @@ class VerbRules(ContentRules):
         """A present participle set off by a comma that hangs on a verb ("la France a refusé les navires,
         arguant que P"): it speaks for that verb's subject, not for the noun just before it."""
         index = self.index
-        present = "Pres" in index.morph_values(verb, "Tense") and "Part" in index.morph_values(
-            verb, "VerbForm"
-        )
         return (
-            (present or index.tag_strings[verb] == "VBG")
+            self._present_participle(verb)
             and index.tree.dep[verb] == "advcl"
             and verb > 0
             and index.texts[verb - 1] == ","
         )
+
+    def _negative_subject(self, i: int) -> bool:
+        texts, words = self.index.texts, self.lex.negative_subjects
+        before = fold(texts[i - 1]) + " " if i > 0 else ""
+        return fold(texts[i]) in words or before + fold(texts[i]) in words  # "rien", "no one"
+
+    def _present_participle(self, verb: int) -> bool:
+        index = self.index
+        present = "Pres" in index.morph_values(verb, "Tense") and "Part" in index.morph_values(
+            verb, "VerbForm"
+        )
+        return present or index.tag_strings[verb] == "VBG"
 
     def _qualified_noun(self, verb: int) -> int | None:
         """The noun a present participle qualifies, which speaks through it ("des analyses révélant que",
