@@ -10,8 +10,10 @@ before it runs, so this component sets them where the text itself says so:
 - after a single line break, when the next line opens with a capital letter, a digit, a quotation mark or a
   dash. A line broken inside a sentence (hard-wrapped text) goes on in lowercase and is left to the parser;
 - never on the word right after an opening quotation mark (« or “);
-- never on a comma, a semicolon, a colon or a closing bracket or quotation mark. (The parser may still leave
-  two roots side by side, and spaCy then starts a sentence at the second one's first word.)
+- never on a comma, a semicolon, a colon or a closing bracket or quotation mark. The parser may still leave
+  two roots side by side, so that spaCy starts a sentence on such a mark ('"Vous ne me ferez pas taire !",
+  lâche-t-il'); a second component, after the parser, hangs the second root on the first
+  (``parataxis``), which makes them one sentence again;
 - never inside a quotation that ends on its own stop and that a comma follows ('"Partez vite ! Partez
   loin !", a tweeté X'): the quotation and the words that attribute it are one sentence, or the parser
   reads ", a tweeté X" alone;
@@ -33,6 +35,7 @@ from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
 NAME = "kgbuild_sentence_starts"
+JOINS = "kgbuild_sentence_joins"
 
 _OPENS_LINE = frozenset("\"'«“‘—–―-•")
 _GAP = re.compile(r"[^\S\n]*\n\s*")  # white space holding a line break, up to the next word
@@ -77,6 +80,21 @@ def mark_sentence_starts(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component(JOINS)
+def join_continued_sentences(doc: Doc) -> Doc:
+    """Hang a sentence that starts on a comma or a closing mark on the sentence before it."""
+    roots = []
+    previous = None
+    for sentence in doc.sents:
+        if previous is not None and sentence[0].text in NEVER_FIRST:
+            roots.append((sentence.root, previous.root))
+        previous = sentence
+    for root, host in roots:
+        root.head = host
+        root.dep_ = "parataxis"
+    return doc
+
+
 def _forbid_starts(doc: Doc) -> None:
     """No sentence starts on the second word of a capitalised name, nor on a comma or a closing mark."""
     if len(doc) < 2:
@@ -101,4 +119,5 @@ def add_to(pipeline: Language) -> Language:
     """Put the component right before ``pipeline``'s parser (no parser, nothing to do)."""
     if "parser" in pipeline.pipe_names and NAME not in pipeline.pipe_names:
         pipeline.add_pipe(NAME, before="parser")
+        pipeline.add_pipe(JOINS, after="parser")
     return pipeline

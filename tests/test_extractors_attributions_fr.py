@@ -697,3 +697,35 @@ def test_extractors_attributions_fr_selon_content_leaves_out_the_apposition() ->
         if a.cue.text == "D'après"
     ]
     assert found.content.text == "la location a coûté cher"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            '"Nous avons parlé des réfugiés", a ajouté le chanteur, qui a aussi rencontré la ministre.',
+            ("a ajouté", "le chanteur", "Nous avons parlé des réfugiés"),
+            id="relative-clause-after-the-speaker",
+        ),
+        pytest.param(
+            '"Vous ne me ferez pas taire !", lâche-t-il alors qu\'il est hué par plusieurs députés.',
+            ("lâche-t-il", "il", "Vous ne me ferez pas taire !"),
+            id="alors-que-after-the-cue",
+        ),
+        pytest.param(
+            "« Il y a énormément de violences dans le nord », avance-t-elle.",
+            ("avance-t-elle", "elle", "Il y a énormément de violences dans le nord"),
+            id="inverted-verb-tagged-as-an-auxiliary",
+        ),
+        pytest.param(
+            "Le ministre avait admis plusieurs erreurs et fait savoir qu'il allait rembourser la somme.",
+            ("fait savoir", "Le ministre", "il allait rembourser la somme"),
+            id="second-coordinated-cue-keeps-the-subject",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_incise_and_coordination(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    found = next(a for a in attributions(text) if a.cue.text == expected[0])
+    assert (found.cue.text, found.source.text if found.source else None, found.content.text) == expected

@@ -147,3 +147,22 @@ def test_sentence_starts_leave_quotations_without_an_incise_to_the_parser(text: 
     sentence_starts.mark_sentence_starts(bare)
     # no stop ends these quotations before the comma, or no comma follows: the next sentence may start
     assert all(t.is_sent_start is not False for t in bare if t.text in {"Puis", "Nous"})
+
+
+def test_sentence_starts_joins_run_right_after_the_parser() -> None:
+    for lang in ("fr", "en"):
+        names = pipeline(lang).pipe_names
+        assert names.index(sentence_starts.JOINS) == names.index("parser") + 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Vous ne me ferez pas taire !", lâche-t-il alors qu\'il est hué par plusieurs députés.',
+        '"Nous resterons !", a lancé la maire devant la mairie.',
+    ],
+)
+def test_sentence_starts_no_sentence_starts_on_a_comma(text: str) -> None:
+    doc = pipeline("fr")(text)
+    assert [s[0].text for s in doc.sents] == ['"']
+    assert len([t for t in doc if t.dep_ == "ROOT"]) == 1

@@ -4,7 +4,7 @@ last in the few sentences before; indefinite or plural ones stay unresolved (slo
 from __future__ import annotations
 
 import pytest
-from run_extractors import speakers
+from run_extractors import attributions_of, speakers
 
 pytestmark = pytest.mark.slow
 
@@ -102,3 +102,22 @@ def test_speakers_definite_description_resolves_to_the_last_named(
     lang: str, text: str, expected: tuple[str, str | None]
 ) -> None:
     assert expected in speakers(lang, text)
+
+
+def test_speakers_descriptions_with_words_of_their_own_match_only_mentions_that_had_them() -> None:
+    text = (
+        "Cette annonce avait été faite par le ministre de l'Intérieur Gérard Collomb. Le Premier ministre a "
+        "expliqué que ce chiffre était stable. Le ministre a ajouté que la police serait renforcée."
+    )
+    assert speakers("fr", text)[-2:] == [("Le Premier ministre", None), ("Le ministre", "Gérard Collomb")]
+
+
+def test_speakers_descriptions_pronoun_after_an_anonymous_source_is_that_source() -> None:
+    text = (
+        "Un membre du gouvernement a confié passer outre le Premier ministre. « Je vais directement à "
+        "l'Élysée », explique-t-il au quotidien."
+    )
+    found = attributions_of(text, "fr", "attributions.v1")
+    assert [(a.source_kind, a.source_key) for a in found] == [
+        ("anonymous", "anon:un-membre-du-gouvernement")
+    ] * 2

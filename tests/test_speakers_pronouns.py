@@ -49,6 +49,13 @@ pytestmark = pytest.mark.slow
             id="fr-elle-is-not-the-subject-of-what-was-said",
         ),
         pytest.param(
+            "fr",
+            "Le chanteur Paul Durand était reçu à l'Élysée. Emmanuel Macron « a reconfirmé son engagement », "
+            "s'est-il réjoui.",
+            ("il", "Paul Durand"),
+            id="fr-il-is-not-named-in-what-he-says",
+        ),
+        pytest.param(
             "en",
             "Hydrelis said on Monday that the water was safe. Mayor Paul Girard visited the plant. "
             "It added that tests would continue.",

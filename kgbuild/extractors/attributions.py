@@ -406,7 +406,7 @@ class AttributionFinder(BylineRules):
             if cand.source_tokens is None:
                 continue
             start, end, head = cand.source_tokens
-            cand.info = self.speakers.resolve(start, end, head)
+            cand.info = self.speakers.resolve(start, end, head, said=self.index.char_tokens(*cand.content))
 
     def _record(self, cand: Candidate, index: dict[int, int]) -> Attribution:
         text = self.text

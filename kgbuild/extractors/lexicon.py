@@ -36,6 +36,7 @@ _GRAMMAR_WORD_SETS: tuple[str, ...] = (
     "naming_verbs",
     "clause_verbs",
     "negative_subjects",
+    "auxiliaries",
     "quoted_as",
     "learning_verbs",
     "learning_cases",
@@ -129,6 +130,7 @@ class Lexicon:
     topic_prepositions: frozenset[str] = frozenset()  # "about", "against": what a cue noun is about
     source_partitives: frozenset[str] = frozenset()  # the "de" left out of "de sources proches du dossier"
     quoted_as: frozenset[str] = frozenset()  # "X was quoted as saying": X speaks
+    auxiliaries: frozenset[str] = frozenset()  # "avoir", "être": the verbs that are auxiliaries
     negative_subjects: frozenset[str] = frozenset()  # "rien ne met en cause": nobody claims
     clause_verbs: frozenset[str] = frozenset()  # cues only with a clause or a quote ("soutient que P")
     learning_verbs: frozenset[str] = frozenset()  # "apprendre": whom it names after it is a source

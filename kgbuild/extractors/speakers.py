@@ -71,11 +71,13 @@ class SpeakerResolver:
         self._text_length = len(index.text)
         self._speakers: list[_Speaker] = []
         self._described: dict[str, SourceInfo] = {}  # description head -> entity it was last attached to
+        self._described_words: dict[str, set[str]] = {}  # description head -> the words it came with
         self._anonymous: dict[str, SourceInfo] = {}  # anonymous head -> last anonymous source with it
         self._entity_cursor = 0
         self._recent_entities: list[tuple[int, EntityMention]] = []
         self._appositions = self._described_in_apposition()
         self._subjects: list[_Speaker] | None = None
+        self._said = range(0)
 
     # -- public -------------------------------------------------------------------------------------
 
@@ -86,9 +88,14 @@ class SpeakerResolver:
     def sentence_of(self, i: int) -> int:
         return self._sentence_of[i]
 
-    def resolve(self, start: int, end: int, head: int, remember: bool = True) -> SourceInfo:
-        """Describe the source tokens [start, end) whose syntactic head is token ``head``."""
+    def resolve(
+        self, start: int, end: int, head: int, remember: bool = True, said: range = range(0)
+    ) -> SourceInfo:
+        """Describe the source tokens [start, end) whose syntactic head is token ``head``; ``said`` are the
+        tokens of what that source says, where a pronoun's antecedent never is ('Emmanuel Macron « a
+        reconfirmé son engagement », s'est-il réjoui': "il" is not Macron)."""
         self._advance_entities(start)
+        self._said = said
         info, head_word = self._describe(start, end, head)
         if remember:
             self._speakers.append(_Speaker(head, self._sentence_of[head], info, head_word))
@@ -125,6 +132,7 @@ class SpeakerResolver:
             described = self._description_head(start, end, head)
             if described:
                 self._described[described] = info
+                self._described_words[described] = set(words)
             return info, head_word
 
         anonymous = self._anonymous_source(text, first, head_word, words)
@@ -134,17 +142,30 @@ class SpeakerResolver:
         description = lex.descriptions.get(head_word) or lex.descriptions.get(fold(texts[head]))
         if description == "document":
             return SourceInfo("document", None, None, gender, number), head_word
-        if description is not None and first in lex.determiners and head_word in self._described:
+        # "le ministre" after "le ministre de l'Intérieur Gérard Collomb" is Collomb, "le Premier ministre" is not:
+        # a description with words of its own matches only a mention that had them
+        modifiers = self._modifiers(start, end, head) if description is not None else set()
+        if (
+            description is not None
+            and first in lex.determiners
+            and head_word in self._described
+            and modifiers <= self._described_words[head_word]
+        ):
             earlier = self._described[head_word]
             return SourceInfo(earlier.kind, earlier.resolved, earlier.key, gender, number), head_word
-        if description is not None and first in lex.definite_determiners and number != "p":
+        if description is not None and first in lex.definite_determiners and number != "p" and not modifiers:
             named = self._apposed_before(head_word, start)
             if named is not None:
                 kind = "person" if named.kind in {"person", "group"} else "organisation"
                 return SourceInfo(kind, named.name, named.key, gender, number), head_word
         if description is not None:
             kind = "organisation" if description == "organisation" else "person"
-            if first in lex.definite_determiners and number != "p" and self._bare(start, end, head):
+            if (
+                first in lex.definite_determiners
+                and number != "p"
+                and self._bare(start, end, head)
+                and not modifiers
+            ):
                 # "le ministère des Situations d'urgence ... selon le ministère": the same speaker
                 same = self._same_head_before(head_word, head)
                 if same is not None:
@@ -275,6 +296,15 @@ class SpeakerResolver:
                 best = entity
         return best
 
+    def _modifiers(self, start: int, end: int, head: int) -> set[str]:
+        """The words of a description besides its determiners and head ("premier" of "le Premier ministre")."""
+        index = self.index
+        return {
+            fold(index.texts[i])
+            for i in range(start, min(end, len(index)))
+            if i != head and not index.is_punct[i] and fold(index.texts[i]) not in self.lexicon.determiners
+        }
+
     def _description_head(self, start: int, end: int, head: int) -> str:
         index = self.index
         word = fold(index.lemma_of(head))
@@ -321,9 +351,9 @@ class SpeakerResolver:
         for speaker in reversed(self._speakers):
             if sentence - speaker.sentence > SPEAKER_WINDOW:
                 break
-            if speaker.info.kind in {"document", "none"} or (
-                speaker.info.kind == "anonymous" and number == "s"
-            ):
+            if speaker.position in self._said:
+                continue
+            if speaker.info.kind in {"document", "none"}:
                 continue
             if (human and speaker.info.kind == "organisation") or (thing and speaker.info.kind == "person"):
                 continue
@@ -334,7 +364,11 @@ class SpeakerResolver:
         # X. Selon lui, ...": Dupont, even when he said nothing the extractor saw)
         quote = self._quote_of(position)
         for subject in reversed(self._subject_mentions()):
-            if subject.position >= position or self._quote_of(subject.position) not in {-1, quote}:
+            if (
+                subject.position >= position
+                or subject.position in self._said
+                or self._quote_of(subject.position) not in {-1, quote}
+            ):
                 continue
             if (found is not None and subject.position <= found.position) or (
                 sentence - subject.sentence > SPEAKER_WINDOW
@@ -361,7 +395,11 @@ class SpeakerResolver:
                 if info.kind == "person" and _agrees(info, gender, number):
                     return SourceInfo("person", info.resolved, info.key, info.gender or gender, "s")
             for start, entity in reversed(self._recent_entities):
-                if entity.kind == "person" and self._quote_of(start) in {-1, quote}:
+                if (
+                    entity.kind == "person"
+                    and self._quote_of(start) in {-1, quote}
+                    and start not in self._said
+                ):
                     return SourceInfo("person", entity.name, entity.key, gender, number)
         return SourceInfo("person", None, None, gender, number)
 

@@ -91,6 +91,8 @@ class VerbRules(ContentRules):
         inverted = i + 1 < len(index) and self._is_clitic(i + 1)
         if pos != "AUX" and (inverted or (self.lex.lemma_suffixes and self._verb_context(i))):
             pos = "VERB"  # taggers stumble on "estime-t-il", "comme le rapporte": the context tells
+        elif pos == "AUX" and inverted and fold(index.lemma_of(i)) not in self.lex.auxiliaries:
+            pos = "VERB"  # "lâche-t-il", "avance-t-elle" tagged as auxiliaries
         if pos not in {"VERB", "AUX"} and not (
             pos in {"ADJ", "NOUN"} and "Part" in index.morph_values(i, "VerbForm")
         ):
@@ -232,7 +234,9 @@ class VerbRules(ContentRules):
                 or left_anchor != start
                 or not self.lex.subject_first_incise
             )
-            and self._only_subject_right(v, end)
+            # '"P", a ajouté le chanteur, qui a aussi rencontré X': after a quotation, a clause that follows
+            # the speaker is about the speaker, not what was said
+            and (self._only_subject_right(v, end) or self._after_quotation(left_anchor))
             and (left_anchor == start or not self._has_object(v, end))
             # "La ministre, Claire Vasseur, a annoncé l'ouverture de ...": subject, verb, object, no incise
             and not (
@@ -577,6 +581,7 @@ class VerbRules(ContentRules):
         """Whether ``noun``, found before the coordinated ``verb``, is a complement of the verb it is
         coordinated with ("ont crié « liberté » ou appelé à": "liberté" is what was shouted)."""
         deps, heads = self.index.tree.dep, self.index.head
+        verb = self._conjunct_of(verb)
         # the parser may also hang the second verb on the object itself ("a mis en cause l'exploitant et
         # promis de ...")
         return (
@@ -584,6 +589,26 @@ class VerbRules(ContentRules):
             and heads[verb] in {heads[noun], noun}
             and deps[noun] in _CONJUNCT_COMPLEMENTS
         )
+
+    def _after_quotation(self, start: int) -> bool:
+        """Whether the verb group at ``start`` comes right after a quoted sentence (not a quoted title such as
+        'The spot, titled "Arrogant," features ...'), and a comma."""
+        k = start - 1
+        if k >= 0 and self.index.texts[k] == ",":
+            k -= 1
+        q = self.quotes.closing(k) if k >= 0 else -1
+        if q < 0:
+            return False
+        quote = self.quotes.quotes[q]
+        return len(self.text[quote.inner_start : quote.inner_end].split()) >= 4
+
+    def _conjunct_of(self, verb: int) -> int:
+        """The coordinated verb a cue verb belongs to: "fait" of "et fait savoir" hangs on "savoir"."""
+        deps, heads = self.index.tree.dep, self.index.head
+        head = heads[verb]
+        if deps[verb] in {"dep", "fixed", "aux:caus"} and head > verb and deps[head] == "conj":
+            return head
+        return verb
 
     def _infinitive_complement(self, verb: int) -> bool:
         """An infinitive under another verb ("a indiqué avoir vu", "refuse de reconnaître")."""
@@ -735,7 +760,7 @@ class VerbRules(ContentRules):
         """The subject of the verb a participle or coordinated verb depends on ("..., assurant que P")."""
         index = self.index
         deps, children, heads = index.tree.dep, index.tree.children, index.head
-        node = verb
+        node = self._conjunct_of(verb)
         for _ in range(3):
             if (
                 deps[node] == "acl"
