@@ -440,3 +440,25 @@ def test_extractors_attributions_en_quoted_as_saying(
     assert [
         (a.cue.text, a.source.text if a.source else None, a.content.text, a.relayed_by) for a in found
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "resolved"),
+    [
+        pytest.param(
+            '"We will win," said Senator Tom Reyes on CNN.', "Senator Tom Reyes on CNN", "Tom Reyes"
+        ),
+        pytest.param(
+            "The head of research on climate policy said the plan would fail.",
+            "The head of research on climate policy",
+            None,
+        ),
+    ],
+)
+def test_extractors_attributions_en_source_ranker_keeps_the_rules_head(
+    text: str, source: str, resolved: str | None
+) -> None:
+    # the ranker may point at a word inside the rules' source ("CNN", "climate policy"): the phrase stands
+    (found,) = attributions(text)
+    assert found.source is not None
+    assert (found.source.text, found.resolved) == (source, resolved)

@@ -171,6 +171,11 @@ def test_extractors_attributions_fr_constructions(text: str, expected: tuple[str
             id="no-source-ends-in-a-preposition",
         ),
         pytest.param(
+            "« Il faut encourager le train », a réagi la ministre des Transports Élisabeth Borne sur Sud Radio.",
+            ("a réagi", "la ministre des Transports Élisabeth Borne", "Il faut encourager le train"),
+            id="source-leaves-out-where-it-spoke",
+        ),
+        pytest.param(
             "Selon l'un de ses proches, le ministre va démissionner.",
             ("Selon", "l'un de ses proches", "le ministre va démissionner"),
             id="pronoun-source-with-its-group",

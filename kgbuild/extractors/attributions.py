@@ -344,6 +344,8 @@ class AttributionFinder(BylineRules):
             if best.head == source_ranker.NONE:
                 cand.source, cand.source_tokens = None, None
                 continue
+            if cand.source_tokens is not None and self._inside_a_complement(best.head, cand.source_tokens):
+                continue  # a word in a phrase inside the rules' own source: "Senator Tom Reyes on CNN" is not CNN
             span, tokens = self._source_span(best.head)
             if (
                 span is not None
@@ -351,6 +353,23 @@ class AttributionFinder(BylineRules):
                 and not spans_overlap(span, cand.content)
             ):
                 cand.source, cand.source_tokens = span, tokens
+
+    def _inside_a_complement(self, word: int, source: tuple[int, int, int]) -> bool:
+        """Whether ``word`` lies in a prepositional phrase of the source phrase ``source`` (start, end, head),
+        rather than being its head or a name set beside it ("The minister, Claire Vasseur")."""
+        start, end, head = source
+        if not start <= word < end:
+            return False
+        index = self.index
+        deps, heads, children = index.tree.dep, index.head, index.tree.children
+        k = word
+        for _ in range(8):
+            if k == head or heads[k] == k:
+                return False
+            if deps[k] in {"pobj", "pcomp"} or any(deps[c] == "case" for c in children[k]):
+                return True
+            k = heads[k]
+        return False
 
     def _filtered(self, candidates: list[Candidate], check: cue_filter.CueFilter) -> list[Candidate]:
         """The candidates the filter keeps; relays sharing a cue go with their host."""

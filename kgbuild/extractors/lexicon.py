@@ -37,6 +37,7 @@ _GRAMMAR_WORD_SETS: tuple[str, ...] = (
     "clause_verbs",
     "negative_subjects",
     "auxiliaries",
+    "venue_cases",
     "quoted_as",
     "learning_verbs",
     "learning_cases",
@@ -130,6 +131,7 @@ class Lexicon:
     topic_prepositions: frozenset[str] = frozenset()  # "about", "against": what a cue noun is about
     source_partitives: frozenset[str] = frozenset()  # the "de" left out of "de sources proches du dossier"
     quoted_as: frozenset[str] = frozenset()  # "X was quoted as saying": X speaks
+    venue_cases: frozenset[str] = frozenset()  # "sur", "on": where a source spoke ("sur Sud Radio")
     auxiliaries: frozenset[str] = frozenset()  # "avoir", "être": the verbs that are auxiliaries
     negative_subjects: frozenset[str] = frozenset()  # "rien ne met en cause": nobody claims
     clause_verbs: frozenset[str] = frozenset()  # cues only with a clause or a quote ("soutient que P")

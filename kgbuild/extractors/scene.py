@@ -247,6 +247,7 @@ class Scene:
         start, end = self._np_bounds(head)
         start, end = self._whole_entity(head, start, end)
         end = self._name_run_on(start, end)
+        end = self._without_where_said(head, end)
         end = self._without_trailing_time(head, start, end)
         while end - 1 > head and self._is_time(end - 1):
             end -= 1  # a name the recognizer ran into the date: "franceinfo jeudi"
@@ -265,6 +266,18 @@ class Scene:
         if end - 1 > head and index.pos_strings[end - 1] == "ADP" and deps[end - 1] == "fixed":
             end = max(head + 1, index.head[end - 1])  # "le ministre face à X": a preposition ends no source
         return (index.idx[start], index.end[end - 1]), (start, end, head)
+
+    def _without_where_said(self, head: int, end: int) -> int:
+        """The end of a source phrase before a phrase that says where the words were said, which the parse
+        hung on it ("la ministre Élisabeth Borne sur Sud Radio", "the senator on CNN")."""
+        index = self.index
+        deps, heads = index.tree.dep, index.head
+        for k in range(head + 1, end):
+            if deps[k] in {"case", "prep"} and fold(index.texts[k]) in self.lex.venue_cases:
+                noun = heads[k] if deps[k] == "case" else k
+                if head <= heads[noun] < k or noun == k:
+                    return k
+        return end
 
     def _name_run_on(self, start: int, end: int) -> int:
         """The end of a source phrase that stops inside a person's name the parse broke ("le ministre de
