@@ -462,3 +462,8 @@ def test_extractors_attributions_en_source_ranker_keeps_the_rules_head(
     (found,) = attributions(text)
     assert found.source is not None
     assert (found.source.text, found.resolved) == (source, resolved)
+
+
+def test_extractors_attributions_en_according_to_after_a_conjunction_attributes_what_follows() -> None:
+    (found,) = attributions("The plan was approved, but according to two officials, the vote was rigged.")
+    assert (found.cue.text, found.content.text) == ("according to", "the vote was rigged")

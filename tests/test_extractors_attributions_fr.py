@@ -176,6 +176,11 @@ def test_extractors_attributions_fr_constructions(text: str, expected: tuple[str
             id="source-leaves-out-where-it-spoke",
         ),
         pytest.param(
+            "Les alertes ont été transmises au supérieur, mais selon un salarié, elles n'auraient pas été entendues.",
+            ("selon", "un salarié", "elles n'auraient pas été entendues"),
+            id="selon-after-a-conjunction-attributes-what-follows",
+        ),
+        pytest.param(
             "Selon l'un de ses proches, le ministre va démissionner.",
             ("Selon", "l'un de ses proches", "le ministre va démissionner"),
             id="pronoun-source-with-its-group",

@@ -485,12 +485,24 @@ class ContentRules(Scene):
                 right = (right[0], min(right[1], inner[1] - 1))
         left_len = self._content_tokens(*left)
         right_len = self._content_tokens(*right)
+        # "transmises au supérieur, mais selon un salarié, elles n'auraient pas été entendues": what follows
+        if right_len > 0 and self._ends_in_conjunction(left):
+            left_len = 0
         if right_len >= left_len and right_len > 0:
             last = right[1] if left_len == 0 else min(right[1], self._clause_end(right[0], first))
             return self._finish_content(right[0], last, first)
         if left_len > 0:
             return self._finish_content(left[0], left[1], first)
         return None
+
+    def _ends_in_conjunction(self, side: tuple[int, int]) -> bool:
+        """Whether tokens [first, last] end with a coordinating conjunction (and a comma): the phrase after it
+        opens a new clause, which is what is attributed."""
+        index = self.index
+        k = side[1]
+        while k >= side[0] and index.is_punct[k]:
+            k -= 1
+        return k >= side[0] and index.pos_strings[k] == "CCONJ"
 
     def _sentence_initial(self, i: int, sent_start: int) -> bool:
         index = self.index
