@@ -633,6 +633,12 @@ def test_extractors_attributions_fr_learned_from_is_a_relayed_source(text: str, 
         ),
         pytest.param("Le club a posté une photo de l'équipe sur Twitter.", [], id="poster-a-photo"),
         pytest.param(
+            '"On dormait dans la gare, il faisait froid", se souvient le boulanger.',
+            ["se souvient"],
+            id="se-souvenir",
+        ),
+        pytest.param('"Ce projet est un mirage", tacle l\'avocat du collectif.', ["tacle"], id="tacler"),
+        pytest.param(
             "Elle maintenait dans le JDD que les annulations de crédit n'auraient pas d'impact.",
             ["maintenait"],
             id="maintenir-que",

@@ -235,9 +235,9 @@ class AttributionFinder(BylineRules):
 
     def _model_cue_other_sense(self, cue: tuple[int, int]) -> bool:
         """A model cue whose verb the rules know to claim nothing here (see ``_other_sense``)."""
-        span = self.doc.char_span(*cue, alignment_mode="expand")
-        verb = None if span is None else next((t for t in span if t.pos_ == "VERB"), None)
-        return verb is not None and self._other_sense(verb.i, fold(verb.lemma_))
+        index = self.index
+        verb = next((i for i in index.char_tokens(*cue) if index.pos_strings[i] == "VERB"), None)
+        return verb is not None and self._other_sense(verb, fold(index.lemma_of(verb)))
 
     def _framed(
         self,

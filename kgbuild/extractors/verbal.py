@@ -224,8 +224,6 @@ class VerbRules(ContentRules):
         incise = (
             comparative < 0
             and not stressed
-            # "..., qualifiant le premier pour la finale": a participle's words follow it
-            and not self._present_participle(v)
             and self._incise_left(left_anchor if dative is None else dative)
             and (
                 clitic is not None
@@ -248,6 +246,8 @@ class VerbRules(ContentRules):
                 and self._appositive_subject(pre, start)
                 and self._thing_object(v, end)
             )
+            # "..., qualifiant le premier pour la finale": a participle's words follow it
+            and not self._present_participle(v)
         )
         source: int | None  # token index
         spans_cue = False
@@ -682,6 +682,8 @@ class VerbRules(ContentRules):
         )
 
     def _negative_subject(self, i: int) -> bool:
+        if not self.lex.negative_subjects:
+            return False
         texts, words = self.index.texts, self.lex.negative_subjects
         before = fold(texts[i - 1]) + " " if i > 0 else ""
         return fold(texts[i]) in words or before + fold(texts[i]) in words  # "rien", "no one"
@@ -847,10 +849,12 @@ class VerbRules(ContentRules):
         """Whether the cue verb of lexicon entry ``entry`` is used in a sense that claims nothing: with an
         idiomatic object ("le CAC 40 accuse un net recul", "the fire claimed 21 lives") or as a participle
         that names ("a group called Lashkar-e-Taiba")."""
+        objects = self.lex.object_idioms.get(entry)
         index = self.index
         deps = index.tree.dep
+        if not objects and deps[verb] != "acl":
+            return False
         kids = index.tree.children[verb]
-        objects = self.lex.object_idioms.get(entry)
         if (
             objects
             and any(deps[c] in {"obj", "dobj"} and fold(index.lemma_of(c)) in objects for c in kids)
