@@ -269,7 +269,7 @@ class Scene:
 
     def _without_where_said(self, head: int, end: int) -> int:
         """The end of a source phrase before a phrase that says where the words were said, which the parse
-        hung on it ("la ministre Élisabeth Borne sur Sud Radio", "the senator on CNN")."""
+        hung on it ("la ministre Élisabeth Borne sur Sud Radio"); the words are the lexicon's ``venue_cases``."""
         index = self.index
         deps, heads = index.tree.dep, index.head
         for k in range(head + 1, end):
