@@ -35,21 +35,7 @@ class ChainRules(PhraseRules):
         passed_on = False
         agent = self._agent(verb.i) if self._said_as(verb.i) is not None else None
         if agent is not None:
-            # "X was quoted by Reuters as saying P": Reuters passes on X's words
-            source_span, source_tokens = self._source_span(agent)
-            relay = Candidate(
-                cue=outer.cue,
-                content=outer.content,
-                source=source_span,
-                source_tokens=source_tokens,
-                lemma=outer.lemma,
-                act="report",
-                anchor=agent,
-                confidence=0.6,
-                shares_cue=True,
-            )
-            outer.relay_of = relay
-            yield relay
+            yield self._relayed_through(outer, agent, outer.cue)  # "X was quoted by Reuters as saying P"
         for child in children:
             if child < end:
                 continue
@@ -60,17 +46,8 @@ class ChainRules(PhraseRules):
                     s_start, s_end = left, right + 1
                     if fold(texts[s_start]) in lex.source_partitives:
                         s_start += 1
-                    yield Candidate(
-                        cue=outer.cue,
-                        content=outer.content,
-                        source=(idx[s_start], ends[s_end - 1]),
-                        source_tokens=(s_start, s_end, child),
-                        lemma=outer.lemma,
-                        act=outer.act,
-                        anchor=child,
-                        confidence=0.7,
-                        relay_of=outer,
-                        shares_cue=True,
+                    yield self._passed_on_by(
+                        outer, (idx[s_start], ends[s_end - 1]), (s_start, s_end, child), 0.7
                     )
                     passed_on = True
                     break
@@ -79,20 +56,7 @@ class ChainRules(PhraseRules):
                     continue
                 case = next((c for c in index.tree.children[child] if index.tree.dep[c] in {"case"}), None)
                 cue_end = ends[case] if case is not None and case > verb.i and child != hung else outer.cue[1]
-                source_span, source_tokens = self._source_span(child)
-                relay = Candidate(
-                    cue=(outer.cue[0], max(outer.cue[1], cue_end)),
-                    content=outer.content,
-                    source=source_span,
-                    source_tokens=source_tokens,
-                    lemma=outer.lemma,
-                    act="report",
-                    anchor=child,
-                    confidence=0.6,
-                    shares_cue=True,
-                )
-                outer.relay_of = relay
-                yield relay
+                yield self._relayed_through(outer, child, (outer.cue[0], max(outer.cue[1], cue_end)))
         if not passed_on and outer.lemma in lex.learning_verbs:
             learned = self._learned_from(outer, verb.i, end)
             if learned is not None:
@@ -113,19 +77,48 @@ class ChainRules(PhraseRules):
             if head is None or not self._speaker_like(head):
                 return None
             source_span, source_tokens = self._source_span(head)
-            return Candidate(
-                cue=outer.cue,
-                content=outer.content,
-                source=source_span,
-                source_tokens=source_tokens,
-                lemma=outer.lemma,
-                act=outer.act,
-                anchor=head,
-                confidence=0.6,
-                relay_of=outer,
-                shares_cue=True,
-            )
+            return self._passed_on_by(outer, source_span, source_tokens, 0.6)
         return None
+
+    def _relayed_through(self, outer: Candidate, relay_head: int, cue: tuple[int, int]) -> Candidate:
+        """The hop through which ``outer``'s words reach the article: the outlet or agent at ``relay_head``
+        reports them ("X a déclaré à l'AFP", "X was quoted by Reuters as saying")."""
+        source_span, source_tokens = self._source_span(relay_head)
+        relay = Candidate(
+            cue=cue,
+            content=outer.content,
+            source=source_span,
+            source_tokens=source_tokens,
+            lemma=outer.lemma,
+            act="report",
+            anchor=relay_head,
+            confidence=0.6,
+            shares_cue=True,
+        )
+        outer.relay_of = relay
+        return relay
+
+    def _passed_on_by(
+        self,
+        outer: Candidate,
+        source: tuple[int, int] | None,
+        source_tokens: tuple[int, int, int] | None,
+        confidence: float,
+    ) -> Candidate:
+        """The attribution of a source that ``outer``'s speaker passes on with the same cue ("a appris l'AFP de
+        source proche", "a-t-on appris auprès du parquet")."""
+        return Candidate(
+            cue=outer.cue,
+            content=outer.content,
+            source=source,
+            source_tokens=source_tokens,
+            lemma=outer.lemma,
+            act=outer.act,
+            anchor=source_tokens[2] if source_tokens is not None else outer.anchor,
+            confidence=confidence,
+            relay_of=outer,
+            shares_cue=True,
+        )
 
     def _is_outlet_relay(self, child: int) -> bool:
         deps = self.index.tree.dep
