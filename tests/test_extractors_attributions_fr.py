@@ -734,6 +734,12 @@ def test_extractors_attributions_fr_selon_content_leaves_out_the_apposition() ->
             id="inverted-verb-tagged-as-an-auxiliary",
         ),
         pytest.param(
+            "Le préfet recommande de quitter l'Île-de-France avant 14 heures vendredi et souligne que la "
+            "circulation sera dense.",
+            ("souligne", "Le préfet", "la circulation sera dense"),
+            id="second-coordinated-cue-skips-the-first-verb-s-words",
+        ),
+        pytest.param(
             "Le ministre avait admis plusieurs erreurs et fait savoir qu'il allait rembourser la somme.",
             ("fait savoir", "Le ministre", "il allait rembourser la somme"),
             id="second-coordinated-cue-keeps-the-subject",

@@ -579,16 +579,25 @@ class VerbRules(ContentRules):
 
     def _previous_conjunct_object(self, verb: int, noun: int) -> bool:
         """Whether ``noun``, found before the coordinated ``verb``, is a complement of the verb it is
-        coordinated with ("ont crié « liberté » ou appelé à": "liberté" is what was shouted)."""
+        coordinated with ("ont crié « liberté » ou appelé à": "liberté" is what was shouted), or lies deeper
+        in that verb's words ("recommande de quitter Paris avant 14 heures vendredi et souligne que")."""
         deps, heads = self.index.tree.dep, self.index.head
         verb = self._conjunct_of(verb)
+        if deps[verb] != "conj":
+            return False
+        first = heads[verb]
         # the parser may also hang the second verb on the object itself ("a mis en cause l'exploitant et
         # promis de ...")
-        return (
-            deps[verb] == "conj"
-            and heads[verb] in {heads[noun], noun}
-            and deps[noun] in _CONJUNCT_COMPLEMENTS
-        )
+        if first in {heads[noun], noun} and deps[noun] in _CONJUNCT_COMPLEMENTS:
+            return True
+        k = noun
+        for _ in range(6):
+            if k == first:
+                return first < noun
+            if heads[k] == k or deps[k] in SUBJECT_DEPS:
+                return False
+            k = heads[k]
+        return False
 
     def _after_quotation(self, start: int) -> bool:
         """Whether the verb group at ``start`` comes right after a quoted sentence (not a quoted title such as
