@@ -597,6 +597,15 @@ def test_extractors_attributions_fr_learned_from_is_a_relayed_source(text: str, 
         pytest.param("La prime est calculée selon deux critères.", [], id="selon-a-manner"),
         pytest.param("La prime est calculée selon la méthode des quotas.", [], id="selon-a-method"),
         pytest.param("Un comble quand on sait que Pierre est en colère.", [], id="quand-on-sait"),
+        pytest.param("À noter, il est impossible d'utiliser un téléphone dans la prison.", [], id="a-noter"),
+        pytest.param(
+            "Il était interdit d'entrer en contact avec les détenus.", [], id="il-est-interdit-impersonal"
+        ),
+        pytest.param(
+            "Le ministre a interdit aux policiers de parler à la presse.",
+            ["a interdit"],
+            id="interdire-a-real-ban",
+        ),
         pytest.param(
             "L'Assemblée a observé une minute de silence, juste avant que la séance ne soit suspendue.",
             [],
