@@ -749,6 +749,11 @@ def test_extractors_attributions_fr_selon_content_leaves_out_the_apposition() ->
             id="second-coordinated-cue-skips-the-first-verb-s-words",
         ),
         pytest.param(
+            "Le ministre a défendu la réforme avant d'ajouter que le calendrier serait tenu.",
+            ("ajouter", "Le ministre", "le calendrier serait tenu"),
+            id="avant-d-ajouter-goes-on",
+        ),
+        pytest.param(
             "Le ministre avait admis plusieurs erreurs et fait savoir qu'il allait rembourser la somme.",
             ("fait savoir", "Le ministre", "il allait rembourser la somme"),
             id="second-coordinated-cue-keeps-the-subject",

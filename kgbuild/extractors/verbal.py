@@ -633,6 +633,12 @@ class VerbRules(ContentRules):
             )
             or any(deps[c] in AUX_DEPS and "Inf" in morph(c, "VerbForm") for c in kids)
         )  # "dire", "to say", "avoir vu"
+        if (
+            infinitive
+            and deps[verb] == "advcl"
+            and any(deps[c] == "mark" and fold(index.texts[c]) in self.lex.sequence_markers for c in kids)
+        ):
+            return False  # "a salué leur travail, avant d'ajouter que P": the speaker goes on
         return infinitive and deps[verb] in {
             "xcomp",
             "ccomp",
