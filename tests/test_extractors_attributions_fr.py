@@ -599,6 +599,16 @@ def test_extractors_attributions_fr_learned_from_is_a_relayed_source(text: str, 
         pytest.param("Un comble quand on sait que Pierre est en colère.", [], id="quand-on-sait"),
         pytest.param("À noter, il est impossible d'utiliser un téléphone dans la prison.", [], id="a-noter"),
         pytest.param(
+            "Le tribunal correctionnel a condamné l'ancien maire à deux ans de prison.",
+            [],
+            id="a-court-sentences",
+        ),
+        pytest.param("La cour d'appel l'a reconnu coupable de fraude.", [], id="a-court-convicts"),
+        pytest.param("Le maire a condamné les violences de samedi.", ["a condamné"], id="a-mayor-condemns"),
+        pytest.param(
+            "Le tribunal a jugé que la procédure était irrégulière.", ["a jugé"], id="a-court-holds-that"
+        ),
+        pytest.param(
             "Il était interdit d'entrer en contact avec les détenus.", [], id="il-est-interdit-impersonal"
         ),
         pytest.param(

@@ -143,6 +143,8 @@ class Lexicon:
     naming_verbs: frozenset[str] = frozenset()  # "a group called X": a participle that names, not a cue
     # cue lemma -> object lemmas with which it means something else ("accuse un recul", "claimed 21 lives")
     object_idioms: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    # cue lemma -> subject lemmas with which it is an act, not words ("le tribunal a condamné X à deux ans")
+    subject_idioms: Mapping[str, frozenset[str]] = field(default_factory=dict)
     not_sources: frozenset[str] = frozenset()  # "selon deux critères": heads that are a manner, not a source
     feminine_words: frozenset[str] = frozenset()  # "la", "mme", "she": a source is a woman
     masculine_words: frozenset[str] = frozenset()  # "le", "m.", "he": a source is a man
@@ -243,6 +245,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
     idioms: set[str] = set()
     addressee_verbs: set[str] = set()
     object_idioms: dict[str, set[str]] = {}
+    subject_idioms: dict[str, set[str]] = {}
     word_sets: dict[str, set[str]] = {name: set() for name in _GRAMMAR_WORD_SETS + _SOURCE_WORD_SETS}
     conditional = False
     for depth, layer in enumerate(layers):
@@ -282,6 +285,9 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         for lemma, objects in ((layer.get("idioms") or {}).get("objects") or {}).items():
             where_objects = f"{where}: idioms.objects.{lemma}"
             object_idioms.setdefault(fold(lemma), set()).update(_strings(objects, where_objects))
+        for lemma, subjects in ((layer.get("idioms") or {}).get("subjects") or {}).items():
+            where_subjects = f"{where}: idioms.subjects.{lemma}"
+            subject_idioms.setdefault(fold(lemma), set()).update(_strings(subjects, where_subjects))
         grammar = layer.get("grammar") or {}
         complementizers.update(_strings(grammar.get("complementizers"), f"{where}: grammar.complementizers"))
         clitics.update(_strings(grammar.get("inverted_clitics"), f"{where}: grammar.inverted_clitics"))
@@ -410,6 +416,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         idioms=tuple(sorted(idioms, key=len, reverse=True)),
         addressee_verbs=frozenset(addressee_verbs),
         object_idioms={lemma: frozenset(objects) for lemma, objects in object_idioms.items()},
+        subject_idioms={lemma: frozenset(subjects) for lemma, subjects in subject_idioms.items()},
         **{name: frozenset(words) for name, words in word_sets.items()},
     )
 

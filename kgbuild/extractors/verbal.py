@@ -865,11 +865,18 @@ class VerbRules(ContentRules):
         idiomatic object ("le CAC 40 accuse un net recul", "the fire claimed 21 lives") or as a participle
         that names ("a group called Lashkar-e-Taiba")."""
         objects = self.lex.object_idioms.get(entry)
+        subjects = self.lex.subject_idioms.get(entry)
         index = self.index
         deps = index.tree.dep
-        if not objects and deps[verb] != "acl":
+        if not objects and not subjects and deps[verb] != "acl":
             return False
         kids = index.tree.children[verb]
+        if (
+            subjects
+            and any(deps[c] in SUBJECT_DEPS and fold(index.lemma_of(c)) in subjects for c in kids)
+            and not any(deps[c] in CLAUSE_DEPS and self._clause_like(c) for c in kids)
+        ):
+            return True  # "le tribunal a condamné X à deux ans": a sentence, not words
         if (
             objects
             and any(deps[c] in {"obj", "dobj"} and fold(index.lemma_of(c)) in objects for c in kids)
