@@ -39,9 +39,8 @@ def name_bounds(words: Sequence[str], pos: Sequence[str], lexicon: Lexicon) -> t
             start += 1  # a lower-case descriptor before the name: "ancien", "secrétaire", "chef"
             continue
         if pos[start] == "NOUN" and pos[start + 1] == "PROPN" and words[start + 1][:1].isupper():
-            start += (
-                1  # the end of a title the recognizer ran into the name: "(ministre de l')Économie Bruno"
-            )
+            # the end of a title the recognizer ran into the name: "(ministre de l')Économie Bruno"
+            start += 1
             continue
         break
     return start, end

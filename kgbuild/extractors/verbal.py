@@ -719,10 +719,7 @@ class VerbRules(ContentRules):
     def _participle_of(self, verb: int) -> int | None:
         """The noun the present participle ``verb`` qualifies (acl/amod), or None."""
         index = self.index
-        present = "Pres" in index.morph_values(verb, "Tense") and "Part" in index.morph_values(
-            verb, "VerbForm"
-        )
-        if not (present or index.tag_strings[verb] == "VBG") or index.tree.dep[verb] not in {"acl", "amod"}:
+        if not self._present_participle(verb) or index.tree.dep[verb] not in {"acl", "amod"}:
             return None
         noun = index.head[verb]
         if (
