@@ -134,3 +134,16 @@ def test_attributions_v2_rankers_only_rechoose_what_the_filter_keeps(monkeypatch
     monkeypatch.setattr(module.cue_filter, "load", lambda lang: dataclasses.replace(shipped, threshold=1.01))
     assert attributions(text) == []
     assert asked == []  # nothing left for the rankers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The governor thanked the volunteers and added: "The road will reopen on Monday."',
+        'The senator praised the report, adding: "Nobody expected such numbers?"',
+    ],
+)
+def test_attributions_v2_quotation_content_leaves_out_its_marks(text: str) -> None:
+    (found,) = [a for a in attributions(text) if a.cue.text in {"added", "adding"}]
+    inner = text[text.index('"') + 1 : text.rindex('"')]
+    assert found.content.text == inner.rstrip(".")

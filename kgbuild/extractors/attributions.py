@@ -60,6 +60,8 @@ MODEL_READ_CONFIDENCE = 0.45
 FRAME_CONFIDENCE = 0.35
 # Parts of speech no accused party has (a tagger may still call a name ADJ: "Chimiral").
 _NOT_A_PARTY = {"VERB", "AUX", "ADP", "SCONJ", "CCONJ", "PUNCT", "SPACE", "PART"}
+# What may follow a quotation inside a content that is only that quotation
+_AFTER_QUOTE = " .,;:"
 
 
 @extractors.register(NAME)
@@ -324,12 +326,29 @@ class AttributionFinder(BylineRules):
             where = origin(cand.confidence)
             best = ranker.best(content_ranker.candidates(self.doc, cand.cue, cand.content, where))
             if best is not None and (best.start, best.end) != cand.content and best.start < best.end:
-                moved[cand.content] = (best.start, best.end)
-                cand.content = (best.start, best.end)
+                chosen = self._unquoted(best.start, best.end)
+                moved[cand.content] = chosen
+                cand.content = chosen
         if moved:
             for cand in candidates:
                 if (cand.shares_cue or cand.participle) and cand.content in moved:
                     cand.content = moved[cand.content]
+
+    def _unquoted(self, start: int, end: int) -> tuple[int, int]:
+        """A content that is one whole quotation, without its marks and closing full stop (as the rules give
+        it): the ranker's spans are cut on words, and a quotation mark stays on the edge of one."""
+        k = self.quotes.at_char(start)
+        if k < 0:
+            return start, end
+        quote = self.quotes.quotes[k]
+        if quote.start != start or self.text[quote.end : end].strip(_AFTER_QUOTE):
+            return start, end
+        inner = self.text[quote.inner_start : quote.inner_end]
+        kept = inner.rstrip().rstrip(".,;:").rstrip()
+        lead = len(inner) - len(inner.lstrip())
+        if not kept.strip():
+            return start, end
+        return quote.inner_start + lead, quote.inner_start + len(kept)
 
     def _rerank_sources(self, candidates: list[Candidate], ranker: content_ranker.LinearRanker) -> None:
         """Each source re-chosen by the ranker among the sentence's noun phrases, or dropped."""
