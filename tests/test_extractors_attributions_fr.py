@@ -775,3 +775,29 @@ def test_extractors_attributions_fr_incise_and_coordination(
 ) -> None:
     found = next(a for a in attributions(text) if a.cue.text == expected[0])
     assert (found.cue.text, found.source.text if found.source else None, found.content.text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "La maire Claire Vidal a salué le travail des pompiers, avant d'ajouter : « Nous rouvrirons le parc. »",
+            {"a salué": "le travail des pompiers", "ajouter": "Nous rouvrirons le parc"},
+            id="avant-d-ajouter-colon",
+        ),
+        pytest.param(
+            "Le préfet a salué les bénévoles et a ajouté : « La route sera rouverte lundi. »",
+            {"a salué": "les bénévoles", "a ajouté": "La route sera rouverte lundi"},
+            id="coordinated-cue-colon",
+        ),
+        pytest.param(
+            "Le préfet a déclaré : « La route sera rouverte lundi. »",
+            {"a déclaré": "La route sera rouverte lundi"},
+            id="colon-after-the-only-cue",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_colon_quote_goes_to_the_nearer_cue(
+    text: str, expected: dict[str, str]
+) -> None:
+    assert {a.cue.text: a.content.text for a in attributions(text)} == expected

@@ -24,6 +24,8 @@ from kgbuild.extractors.scene import (
 )
 
 VERB_POS = {VERB, AUX_POS}
+# a cue verb hanging on another this way is said by the same speaker, and goes on from it
+_SAME_SPEAKER_DEPS = {"advcl", "conj"}
 
 
 _PAIRED_OPENER = {"»": "«", "”": "“"}  # closing mark -> its opening mark
@@ -112,7 +114,7 @@ class ContentRules(Scene):
 
     def _colon_quote(self, end: int, anchor: int) -> int:
         """Index of the quote a colon opens later in the cue's sentence ("told him: « P »"), or -1."""
-        limit = min(self._sent_end[anchor], end + 30)
+        limit = min(self._sent_end[anchor], end + 30, self._next_cue(anchor, end))
         texts, deps = self.index.texts, self.index.tree.dep
         for k in range(end, limit - 1):
             word = texts[k]
@@ -123,6 +125,35 @@ class ContentRules(Scene):
             if self.quotes.opening(k) >= 0:
                 return -1
         return -1
+
+    def _next_cue(self, verb: int, end: int) -> int:
+        """The first cue verb after ``end`` that goes on from ``verb`` for the same speaker and opens a content
+        of its own ("a salué leur travail, avant d'ajouter : « P »", "praised them and added that P"): what
+        follows it is its content, not ``verb``'s. The length of the Doc where there is none."""
+        index = self.index
+        deps, pos, lemma = index.tree.dep, index.pos, index.lemma
+        return next(
+            (
+                c
+                for c in self._rights(verb)
+                if c >= end
+                and deps[c] in _SAME_SPEAKER_DEPS
+                and pos[c] == VERB
+                and lemma[c] in self.parts.cue_heads
+                and self._opens_content(c + 1)
+            ),
+            len(index),
+        )
+
+    def _opens_content(self, k: int) -> bool:
+        """Whether a colon, a complementizer or a quotation opens at token ``k``, spaces skipped."""
+        index = self.index
+        while k < len(index) and index.is_space[k]:
+            k += 1
+        if k >= len(index):
+            return False
+        text = index.texts[k]
+        return text == ":" or fold(text) in self.lex.complementizers or self.quotes.opening(k) >= 0
 
     def _content_right(self, verb: int, end: int) -> tuple[int, int] | None:
         """What a cue introduces after itself: a clause after que/that or a colon, a quote, its complements."""
@@ -147,7 +178,8 @@ class ContentRules(Scene):
         for child in rights:  # "called for X", "pointed to X": the cue took the preposition
             if child < end and deps[child] == "prep":
                 comps.extend(g for g in children[child] if deps[g] in {"pobj", "pcomp"} and g >= end)
-        comps.sort()
+        next_cue = self._next_cue(verb, end)
+        comps = sorted(c for c in comps if c < next_cue)
         clauses = [c for c in comps if deps[c] in CLAUSE_DEPS and index.pos_strings[c] in {"VERB", "AUX"}]
         if clauses and not (deps[clauses[0]] == "xcomp" and self._infinitive(clauses[0])):
             comps = [c for c in comps if c >= edges(clauses[0])[0]]
