@@ -121,3 +121,64 @@ def test_speakers_descriptions_pronoun_after_an_anonymous_source_is_that_source(
     assert [(a.source_kind, a.source_key) for a in found] == [
         ("anonymous", "anon:un-membre-du-gouvernement")
     ] * 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        pytest.param(
+            "fr",
+            "La Poste a retiré l'affiche. Contactée par Le Parisien, l'entreprise affirme n'avoir aucun élément.",
+            ("l'entreprise", "Poste"),
+            id="fr-the-interviewer-is-not-the-company",
+        ),
+        pytest.param(
+            "en",
+            "Acme Corp pulled the ad on Friday. Reached by Reuters, the company said it had no information.",
+            ("the company", "Acme Corp"),
+            id="en-the-interviewer-is-not-the-company",
+        ),
+        pytest.param(
+            "fr",
+            "Le comédien Paul Girard soutient la candidate. Mais, interrogé par le Figaro, l'acteur a refusé "
+            "le poste. « Je voterai pour elle », a-t-il précisé, interrogé par le Figaro.",
+            ("il", "Paul Girard"),
+            id="fr-pronoun-after-a-relaying-outlet",
+        ),
+        pytest.param(
+            "fr",
+            "Le candidat EELV veut « oxygéner notre démocratie ».",
+            ("Le candidat EELV", None),
+            id="fr-a-candidate-is-not-his-party",
+        ),
+        pytest.param(
+            "fr",
+            "L'ancien inspecteur du travail et militant PS estime que la décision est arbitraire.",
+            ("L'ancien inspecteur du travail et militant PS", None),
+            id="fr-an-activist-is-not-his-party",
+        ),
+        pytest.param(
+            "fr",
+            "Le parti EELV a estimé que la réforme était injuste.",
+            ("Le parti EELV", "EELV"),
+            id="fr-the-party-named-is-the-party",
+        ),
+        pytest.param(
+            "en",
+            "A Pentagon spokesman said the strike was legal.",
+            ("A Pentagon spokesman", "Pentagon"),
+            id="en-a-spokesman-speaks-for-the-body-named",
+        ),
+        pytest.param(
+            "fr",
+            "« C'était une soirée privée », affirme aux Échos une source proche du patron. Le quotidien "
+            "estime le coût à 600 000 euros.",
+            ("Le quotidien", "Échos"),
+            id="fr-a-description-may-name-the-relaying-outlet",
+        ),
+    ],
+)
+def test_speakers_descriptions_never_resolve_to_an_interviewer_or_an_affiliation(
+    lang: str, text: str, expected: tuple[str, str | None]
+) -> None:
+    assert expected in speakers(lang, text)

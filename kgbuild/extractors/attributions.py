@@ -440,11 +440,19 @@ class AttributionFinder(BylineRules):
         return kept
 
     def _resolve(self, candidates: list[Candidate]) -> None:
+        # hops that only pass words on, sharing their host's cue ("a déclaré à l'AFP", "told Reuters")
+        relays = {id(c.relay_of) for c in candidates if c.relay_of is not None and c.relay_of.shares_cue}
         for cand in sorted(candidates, key=lambda c: c.source_tokens[2] if c.source_tokens else c.anchor):
             if cand.source_tokens is None:
                 continue
             start, end, head = cand.source_tokens
-            cand.info = self.speakers.resolve(start, end, head, said=self.index.char_tokens(*cand.content))
+            cand.info = self.speakers.resolve(
+                start,
+                end,
+                head,
+                said=self.index.char_tokens(*cand.content),
+                relay=cand.participle or id(cand) in relays,
+            )
 
     def _record(self, cand: Candidate, index: dict[int, int]) -> Attribution:
         text = self.text

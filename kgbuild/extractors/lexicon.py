@@ -44,7 +44,7 @@ _GRAMMAR_WORD_SETS: tuple[str, ...] = (
     "learning_cases",
     "partitive_cases",
 )
-_SOURCE_WORD_SETS: tuple[str, ...] = ("feminine_words", "masculine_words", "not_sources")
+_SOURCE_WORD_SETS: tuple[str, ...] = ("feminine_words", "masculine_words", "not_sources", "speaks_for")
 
 
 class LexiconError(ValueError):
@@ -146,6 +146,7 @@ class Lexicon:
     # cue lemma -> subject lemmas with which it is an act, not words ("le tribunal a condamné X à deux ans")
     subject_idioms: Mapping[str, frozenset[str]] = field(default_factory=dict)
     not_sources: frozenset[str] = frozenset()  # "selon deux critères": heads that are a manner, not a source
+    speaks_for: frozenset[str] = frozenset()  # "porte-parole", "spokesman": who speaks for the body named
     feminine_words: frozenset[str] = frozenset()  # "la", "mme", "she": a source is a woman
     masculine_words: frozenset[str] = frozenset()  # "le", "m.", "he": a source is a man
 

@@ -43,6 +43,7 @@ class _Speaker:
     sentence: int
     info: SourceInfo
     head: str  # folded head word, for descriptions and anaphoric anonymous sources
+    relay: bool = False  # an outlet that passed the words on ("à l'AFP"): no antecedent for pronouns
 
 
 class SpeakerResolver:
@@ -89,16 +90,24 @@ class SpeakerResolver:
         return self._sentence_of[i]
 
     def resolve(
-        self, start: int, end: int, head: int, remember: bool = True, said: range = range(0)
+        self,
+        start: int,
+        end: int,
+        head: int,
+        remember: bool = True,
+        said: range = range(0),
+        relay: bool = False,
     ) -> SourceInfo:
         """Describe the source tokens [start, end) whose syntactic head is token ``head``; ``said`` are the
         tokens of what that source says, where a pronoun's antecedent never is ('Emmanuel Macron « a
-        reconfirmé son engagement », s'est-il réjoui': "il" is not Macron)."""
+        reconfirmé son engagement », s'est-il réjoui': "il" is not Macron). A ``relay`` (the outlet of
+        "a-t-il dit au Figaro") is remembered for descriptions ("le quotidien"), not for pronouns: the
+        "il" of the next quotation is the one interviewed."""
         self._advance_entities(start)
         self._said = said
         info, head_word = self._describe(start, end, head)
         if remember:
-            self._speakers.append(_Speaker(head, self._sentence_of[head], info, head_word))
+            self._speakers.append(_Speaker(head, self._sentence_of[head], info, head_word, relay))
             del self._speakers[:-_HISTORY]
         return info
 
@@ -126,6 +135,8 @@ class SpeakerResolver:
                 return self._describe(a_start, a_end, antecedent)[0], head_word
 
         entity = self._entity_in(start, end, head)
+        if entity is not None and self._affiliation(entity, head_word, head):
+            entity = None
         if entity is not None:
             kind: SourceKind = "person" if entity.kind in {"person", "group"} else "organisation"
             info = SourceInfo(kind, entity.name, entity.key, gender, number)
@@ -184,6 +195,22 @@ class SpeakerResolver:
         return SourceInfo(
             "person" if number != "p" else "organisation", None, None, gender, number
         ), head_word
+
+    def _affiliation(self, entity: EntityMention, head_word: str, head: int) -> bool:
+        """Whether the organisation a person's description names is where that person belongs ("le
+        candidat EELV", "militant PS", "the Democratic senator"), not who the description is. A name in
+        apposition is who it is, even when the tagger took it for an organisation; a spokesperson speaks
+        for the organisation named ("a Pentagon spokesman")."""
+        if (
+            entity.kind != "organisation"
+            or self._entity_at[head] >= 0
+            or self.lexicon.descriptions.get(head_word) != "person"
+            or head_word in self.lexicon.speaks_for
+        ):
+            return False
+        index = self.index
+        tokens = index.char_tokens(entity.span.start, entity.span.end)
+        return not tokens or index.tree.dep[name_head(index, tokens.start)] != "appos"
 
     def _described_in_apposition(self) -> list[tuple[int, str, EntityMention]]:
         """(position, description head, entity) for each description set beside a name anywhere in the
@@ -351,7 +378,7 @@ class SpeakerResolver:
         for speaker in reversed(self._speakers):
             if sentence - speaker.sentence > SPEAKER_WINDOW:
                 break
-            if speaker.position in self._said:
+            if speaker.position in self._said or speaker.relay:
                 continue
             if speaker.info.kind in {"document", "none"}:
                 continue
@@ -440,13 +467,21 @@ class SpeakerResolver:
             info = speaker.info
             if info.resolved and info.kind in {"person", "organisation"} and names(info.resolved):
                 return info
+        # a person named so first, else whatever was: a name in a headline the tagger took for one
+        # organisation ("Washington Post Hit Piece Exploits Trump Supporter") is not "Trump"
+        found: EntityMention | None = None
         for entity in self.entities:
             if entity.span.start >= self._starts[position]:
                 break
             if entity.kind in {"person", "organisation", "group"} and names(entity.name):
-                kind: SourceKind = "person" if entity.kind in {"person", "group"} else "organisation"
-                return SourceInfo(kind, entity.name, entity.key)
-        return None
+                if entity.kind == "person":
+                    found = entity
+                    break
+                found = found or entity
+        if found is None:
+            return None
+        kind: SourceKind = "person" if found.kind in {"person", "group"} else "organisation"
+        return SourceInfo(kind, found.name, found.key)
 
     def _same_head_before(self, head_word: str, position: int) -> SourceInfo | None:
         """The speaker of the last few sentences whose phrase had the same head word, or None."""
@@ -474,10 +509,20 @@ class SpeakerResolver:
                 break
             if self._quote_of(start) not in {-1, quote}:
                 continue  # a name someone quoted says who they spoke of, not who "le procureur" is
+            if self._sentence_of[start] == sentence and self._participle_agent(start):
+                continue  # "Contactée par Le Parisien, l'entreprise affirme": the interviewer is not her
             entity_kind = "person" if entity.kind == "person" else "organisation"
             if entity.kind != "place" and entity_kind == kind:
                 return SourceInfo(kind, entity.name, entity.key, gender, "s")
         return None
+
+    def _participle_agent(self, i: int) -> bool:
+        """Whether the name at token ``i`` is the agent of a participle ("par Le Parisien" of "Contactée par
+        Le Parisien", "by Reuters" of "Reached by Reuters")."""
+        index = self.index
+        deps, heads = index.tree.dep, index.head
+        k = name_head(index, i)
+        return deps[k] == "obl:agent" or (deps[k] == "pobj" and deps[heads[k]] == "agent")
 
     def _advance_entities(self, position: int) -> None:
         start = self._starts[position] if position < len(self._starts) else self._text_length

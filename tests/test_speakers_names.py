@@ -1,0 +1,69 @@
+"""A name the tagger did not mark as an entity resolves to an earlier mention of it, on hand-built Docs."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from kgbuild.extractors.docindex import index_of
+from kgbuild.extractors.lexicon import load_lexicon
+from kgbuild.extractors.speakers import SpeakerResolver
+from kgbuild.records import EntityKind, EntityMention, Span
+
+# "<headline> . Donald Trump came . Trump spoke ." with the headline's name tagged as an organisation
+WORDS = ["Trump", "Tower", "Deal", "Collapses", ".", "Donald", "Trump", "came", ".", "Trump", "spoke", "."]
+HEADS = [2, 2, 3, 3, 3, 6, 7, 7, 7, 10, 10, 10]
+DEPS = [
+    "compound",
+    "compound",
+    "nsubj",
+    "ROOT",
+    "punct",
+    "compound",
+    "nsubj",
+    "ROOT",
+    "punct",
+    "nsubj",
+    "ROOT",
+    "punct",
+]
+POS = [
+    "PROPN",
+    "PROPN",
+    "PROPN",
+    "VERB",
+    "PUNCT",
+    "PROPN",
+    "PROPN",
+    "VERB",
+    "PUNCT",
+    "PROPN",
+    "VERB",
+    "PUNCT",
+]
+STARTS = [True, False, False, False, False, True, False, False, False, True, False, False]
+
+
+def _mention(doc: Doc, start: int, end: int, kind: EntityKind, name: str) -> EntityMention:
+    span = doc[start:end]
+    return EntityMention(Span(span.start_char, span.end_char, span.text), kind, name, name.lower())
+
+
+@pytest.mark.parametrize(
+    ("headline_kind", "expected"),
+    [
+        ("organisation", "Donald Trump"),  # the person named so beats a longer name read earlier
+        ("person", "Trump Tower Deal"),  # between two persons, the first named
+    ],
+)
+def test_speakers_names_an_untagged_name_prefers_a_person_named_so(
+    headline_kind: EntityKind, expected: str
+) -> None:
+    doc = Doc(Vocab(), words=WORDS, heads=HEADS, deps=DEPS, pos=POS, sent_starts=STARTS)
+    entities = [
+        _mention(doc, 0, 3, headline_kind, "Trump Tower Deal"),
+        _mention(doc, 5, 7, "person", "Donald Trump"),
+    ]
+    resolver = SpeakerResolver(index_of(doc), load_lexicon("en"), entities)
+    assert resolver.resolve(9, 10, 9).resolved == expected
