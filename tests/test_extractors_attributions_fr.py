@@ -395,6 +395,11 @@ def test_extractors_attributions_fr_idioms_attribute_nothing(text: str, cues: li
             ["La chaîne", "Sony Pictures"],
             id="subject-after-et",
         ),
+        pytest.param(
+            "« Il faut sortir de l'euro », avait plaidé sur France Info Florian Philippot.",
+            ["Florian Philippot"],
+            id="venue-run-into-the-name",
+        ),
     ],
 )
 def test_extractors_attributions_fr_source_leaves_out_preposition_and_conjunction(

@@ -253,6 +253,7 @@ class Scene:
             end -= 1  # a name the recognizer ran into the date: "franceinfo jeudi"
         while start < head and deps[start] in {"case", "prep", "cc"}:
             start += 1  # "à des sources", "et Sony Pictures": the preposition belongs to the cue
+        start, head = self._speaker_after_venue(start, end, head)
         if avoid is not None and start < avoid[1] and avoid[0] < end:
             if head >= avoid[1]:
                 start = avoid[1]
@@ -278,6 +279,23 @@ class Scene:
                 if head <= heads[noun] < k or noun == k:
                     return k
         return end
+
+    def _speaker_after_venue(self, start: int, end: int, head: int) -> tuple[int, int]:
+        """(start, head) of the person's name when the phrase is a venue run into it: "a plaidé sur France
+        Info Florian Philippot", which the parse read as one name."""
+        index = self.index
+        if start == 0 or fold(index.texts[start - 1]) not in self.lex.venue_cases:
+            return start, head
+        venue = index.entity_around(start)
+        if venue is None or venue[0] != start or venue[1] >= end:
+            return start, head
+        person = index.entity_around(venue[1])
+        if person is None or person[0] != venue[1] or index.ent_strings[venue[1]] not in _PERSON_ENTITIES:
+            return start, head
+        heads = index.head
+        # the name's own head: the word of it that hangs outside it (the parse hung it on the venue)
+        own = next((k for k in range(*person) if not person[0] <= heads[k] < person[1]), person[0])
+        return person[0], own
 
     def _name_run_on(self, start: int, end: int) -> int:
         """The end of a source phrase that stops inside a person's name the parse broke ("le ministre de
@@ -323,6 +341,7 @@ class Scene:
 _NOT_SPEAKER_ENTITIES = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LAW", "WORK_OF_ART"}
 )
+_PERSON_ENTITIES = frozenset({"PER", "PERSON"})  # the labels of the French and English recognizers
 
 
 def spellings(strings: StringStore, words: Iterable[str]) -> set[int]:
