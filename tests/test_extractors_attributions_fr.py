@@ -190,6 +190,16 @@ def test_extractors_attributions_fr_constructions(text: str, expected: tuple[str
             ("a déclaré", "Le chanteur", "il renonçait à sa protection"),
             id="content-ends-before-the-cue-that-relays-it",
         ),
+        pytest.param(
+            "Après avoir affirmé que la ville était sûre, le maire Paul Martin a reconnu des difficultés.",
+            ("avoir affirmé", "le maire Paul Martin", "la ville était sûre"),
+            id="fronted-infinitive-is-said-by-the-main-subject",
+        ),
+        pytest.param(
+            "Après avoir assuré que le chantier avançait, la direction a démissionné.",
+            ("avoir assuré", "la direction", "le chantier avançait"),
+            id="fronted-infinitive-content-stops-at-the-comma",
+        ),
     ],
 )
 def test_extractors_attributions_fr_cue_source_content(text: str, expected: tuple[str, ...]) -> None:

@@ -38,6 +38,7 @@ _GRAMMAR_WORD_SETS: tuple[str, ...] = (
     "negative_subjects",
     "auxiliaries",
     "sequence_markers",
+    "fronting_markers",
     "venue_cases",
     "quoted_as",
     "learning_verbs",
@@ -133,6 +134,7 @@ class Lexicon:
     source_partitives: frozenset[str] = frozenset()  # the "de" left out of "de sources proches du dossier"
     quoted_as: frozenset[str] = frozenset()  # "X was quoted as saying": X speaks
     venue_cases: frozenset[str] = frozenset()  # "sur", "on": where a source spoke ("sur Sud Radio")
+    fronting_markers: frozenset[str] = frozenset()  # "après avoir affirmé que P, X ...": X speaks
     sequence_markers: frozenset[str] = frozenset()  # "avant d'ajouter": a cue in the infinitive goes on
     auxiliaries: frozenset[str] = frozenset()  # "avoir", "être": the verbs that are auxiliaries
     negative_subjects: frozenset[str] = frozenset()  # "rien ne met en cause": nobody claims

@@ -294,6 +294,13 @@ class VerbRules(ContentRules):
                 source = None
             else:
                 source = _first(clitic, pre, post, self._qualified_noun(v))
+                fronted = self._fronted_clause_subject(v) if source is None else None
+                if fronted is not None:
+                    # "Après avoir affirmé que P, le maire a reconnu Q": P stops at the comma, and the
+                    # subject of the main clause is the speaker
+                    source, comma = fronted
+                    if content is not None and content[1] > index.idx[comma]:
+                        content = (content[0], index.end[comma - 1])
                 if source is None and (self._non_finite(v) or self._after_conjunction(start)):
                     # "..., assurant que P", "X a confirmé P, mais a déploré Q": the speaker of the cue
                     # before it in the sentence (the parse often hangs them on the wrong verb)
@@ -931,6 +938,38 @@ class VerbRules(ContentRules):
             or index.tag_strings[verb] in {"VBG", "VB"}
             or (bool(form) and form[0] == "Part" and "Pres" in index.morph_values(verb, "Tense"))
         )
+
+    def _fronted_clause_subject(self, verb: int) -> tuple[int, int] | None:
+        """(subject, comma) of the main clause after a cue in a fronted non-finite clause ("Après avoir
+        affirmé que P, le maire a reconnu Q", "After saying that P, the mayor admitted Q"). The French
+        parse often hangs that main clause inside the cue's, so it is found on the surface: the first
+        comma followed by a subject and its verb."""
+        index = self.index
+        deps, texts, heads = index.tree.dep, index.texts, index.head
+        kids = index.tree.children[verb]
+        marks = [c for c in kids if deps[c] == "mark" and fold(texts[c]) in self.lex.fronting_markers]
+        first, last = self._sent_start[verb], self._sent_end[verb]
+        while first < verb and (index.is_punct[first] or index.is_space[first]):
+            first += 1
+        if not marks or min(marks) != first:
+            return None
+        if not (
+            self._non_finite(verb)
+            or any(deps[c] in AUX_DEPS and "Inf" in index.morph_values(c, "VerbForm") for c in kids)
+        ):
+            return None
+        for comma in range(verb + 1, last):
+            if texts[comma] != ",":
+                continue
+            for s in range(comma + 1, min(comma + 8, last)):
+                if (
+                    (deps[s] in SUBJECT_DEPS or deps[s] in PASSIVE_SUBJECT_DEPS)
+                    and heads[s] > s
+                    and index.pos_strings[heads[s]] in {"VERB", "AUX"}
+                    and self._np_bounds(s)[0] == comma + 1
+                ):
+                    return s, comma
+        return None
 
     def _clause_like(self, i: int) -> bool:
         """A verb, or a predicate with its own subject, copula or complementizer (not a mis-parsed name)."""
