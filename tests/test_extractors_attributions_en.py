@@ -127,6 +127,16 @@ def row(a: Attribution) -> tuple[str, str | None, str, str, str]:
             ("see", "Analysts", "the merger as a mistake", "indirect", "anonymous"),
             id="weak-see-with-speaker",
         ),
+        pytest.param(
+            '"The trucks waiting at the border never left" said the aid worker.',
+            ("said", "the aid worker", "The trucks waiting at the border never left", "direct", "person"),
+            id="a-word-of-the-quotation-is-no-subject",
+        ),
+        pytest.param(
+            '"Our act is political, these are the conditions", argued the comedian.',
+            ("argued", "the comedian", "Our act is political, these are the conditions", "direct", "person"),
+            id="a-word-of-the-quotation-is-no-object-s-subject",
+        ),
     ],
 )
 def test_extractors_attributions_en_constructions(text: str, expected: tuple[str, ...]) -> None:

@@ -758,6 +758,26 @@ def test_extractors_attributions_fr_selon_content_leaves_out_the_apposition() ->
             id="relative-clause-after-the-speaker",
         ),
         pytest.param(
+            "« On est encore en mai, c'est ça qui est particulier à cette chaleur : elle est puissante », a "
+            "ajouté le météorologue à propos de la canicule.",
+            (
+                "a ajouté",
+                "le météorologue",
+                "On est encore en mai, c'est ça qui est particulier à cette chaleur : elle est puissante",
+            ),
+            id="a-word-of-the-quotation-is-no-subject",
+        ),
+        pytest.param(
+            "« Il faut voter lundi », a renchéri la sénatrice Claire Roux.",
+            ("a renchéri", "la sénatrice Claire Roux", "Il faut voter lundi"),
+            id="renchérir",
+        ),
+        pytest.param(
+            "« C'est une honte », s'emporte un des deux agents.",
+            ("s'emporte", "un des deux agents", "C'est une honte"),
+            id="s-emporter",
+        ),
+        pytest.param(
             '"Vous ne me ferez pas taire !", lâche-t-il alors qu\'il est hué par plusieurs députés.',
             ("lâche-t-il", "il", "Vous ne me ferez pas taire !"),
             id="alors-que-after-the-cue",

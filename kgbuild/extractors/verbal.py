@@ -197,6 +197,8 @@ class VerbRules(ContentRules):
             impersonal, subjects = True, []  # "il semblerait que": nobody speaks
         pre = next((c for c in subjects if c < start), None)
         post = next((c for c in subjects if c >= end), None)
+        if pre is not None and self._quoted_elsewhere(pre, v):
+            pre = None  # '"P, these are the conditions", argued the comedian': a word of the quotation
         parsed_pre = pre
         if (
             pre is None
@@ -937,6 +939,16 @@ class VerbRules(ContentRules):
             bool(form and form[0] in {"Inf", "Ger"})
             or index.tag_strings[verb] in {"VBG", "VB"}
             or (bool(form) and form[0] == "Part" and "Pres" in index.morph_values(verb, "Tense"))
+        )
+
+    def _quoted_elsewhere(self, word: int, verb: int) -> bool:
+        """Whether ``word`` is inside a quotation (not a short quoted name) that ``verb`` is outside of: the
+        parse may take a word of the quoted sentence for the subject of the verb that introduces it."""
+        quotes = self.quotes
+        return (
+            quotes.is_inner(word)
+            and quotes.quote_of(word) != quotes.quote_of(verb)
+            and not self._short_quote(word)
         )
 
     def _fronted_clause_subject(self, verb: int) -> tuple[int, int] | None:
