@@ -611,6 +611,14 @@ def test_extractors_attributions_fr_learned_from_is_a_relayed_source(text: str, 
         ),
         pytest.param("La prime est calculée selon deux critères.", [], id="selon-a-manner"),
         pytest.param("La prime est calculée selon la méthode des quotas.", [], id="selon-a-method"),
+        pytest.param(
+            "Les repas sont servis selon les disponibilités de chacun.", [], id="selon-availability"
+        ),
+        pytest.param(
+            "Le cortège est arrivé en fin d'après-midi à Paris, où les manifestants ont crié leur colère.",
+            [],
+            id="d-apres-midi-is-no-d-apres",
+        ),
         pytest.param("Un comble quand on sait que Pierre est en colère.", [], id="quand-on-sait"),
         pytest.param("À noter, il est impossible d'utiliser un téléphone dans la prison.", [], id="a-noter"),
         pytest.param(

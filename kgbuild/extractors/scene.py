@@ -379,7 +379,8 @@ def word_regex(words: Sequence[str]) -> re.Pattern[str] | None:
     for word in words:
         parts = [re.escape(p).replace("'", "['’]") for p in word.split()]
         alternatives.append(r"\s+".join(parts))
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    # "(?![-\w])": "d'après" is no cue in "d'après-midi"
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?![-\w])", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
