@@ -182,3 +182,38 @@ def test_speakers_descriptions_never_resolve_to_an_interviewer_or_an_affiliation
     lang: str, text: str, expected: tuple[str, str | None]
 ) -> None:
     assert expected in speakers(lang, text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        pytest.param(
+            "fr",
+            "« On a eu très peur », raconte Angel, un passager. « Tout a tremblé », ajoute-t-il.",
+            [("Angel", "Angel"), ("il", "Angel")],
+            id="fr-a-first-name-the-recognizer-missed",
+        ),
+        pytest.param(
+            "en",
+            "The health director of the province Mohammad Hazouri said the hospital was full.",
+            [("The health director of the province Mohammad Hazouri", "Mohammad Hazouri")],
+            id="en-a-name-closing-the-description",
+        ),
+        pytest.param(
+            "en",
+            "The lawyer of John Smith said the case was closed.",
+            [("The lawyer of John Smith", None)],
+            id="en-a-name-after-a-preposition-is-someone-else",
+        ),
+        pytest.param(
+            "en",
+            "Advisers to Mr. Obama said the plan was ready.",
+            [("Advisers to Mr. Obama", None)],
+            id="en-a-name-after-a-title-is-someone-else",
+        ),
+    ],
+)
+def test_speakers_descriptions_a_name_in_the_source_is_the_speaker(
+    lang: str, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert speakers(lang, text) == expected

@@ -24,6 +24,23 @@ SPEAKER_WINDOW = 4
 _HISTORY = 12  # speakers remembered for pronouns and descriptions
 # How far back (in sentences) a bare description ("le dirigeant") looks for a name that did not speak.
 DESCRIPTION_WINDOW = 1
+# Entity labels of the recognizers that no speaker's name has.
+_NOT_NAMES = frozenset(
+    {
+        "DATE",
+        "TIME",
+        "GPE",
+        "LOC",
+        "FAC",
+        "NORP",
+        "EVENT",
+        "CARDINAL",
+        "ORDINAL",
+        "MONEY",
+        "PERCENT",
+        "QUANTITY",
+    }
+)
 # Dependencies that make a token part of its head's name ("Claire" in "Claire Vasseur", "Vasseur" in French).
 _NAME_PARTS = frozenset({"compound", "flat", "flat:name", "flat:foreign"})
 
@@ -191,10 +208,40 @@ class SpeakerResolver:
             earlier_name = self._earlier_name(fold(self._text(start, end)), start)
             if earlier_name is not None:
                 return earlier_name, head_word
-            return SourceInfo("person", None, None, gender, number), head_word
+            # a name the recognizer left out or called something else ("raconte Angel, un passager"):
+            # it still names the speaker
+            name = self._proper_name(head)
+            return SourceInfo("person", name, identity_key(name) if name else None, gender, number), head_word
         return SourceInfo(
             "person" if number != "p" else "organisation", None, None, gender, number
         ), head_word
+
+    def _proper_name(self, head: int) -> str | None:
+        """The run of proper nouns around token ``head`` ("Angel", "Jean-Marc Bonnet"), or None when a
+        sentence-initial capital may be all that made it one."""
+        index = self.index
+        pos = index.pos_strings
+        first = last = head
+        while first > 0 and pos[first - 1] == "PROPN" and not index.is_space[first - 1]:
+            first -= 1
+        while last + 1 < len(index) and pos[last + 1] == "PROPN":
+            last += 1
+        if first == index.sent_start[first] and first == last:
+            return None
+        words = index.texts[first : last + 1]
+        # a place, a date ("Jul 2016", "07 Apr") or a lower-case word the tagger called a name is not a
+        # speaker's name
+        dated = (first > 0 and index.pos_strings[first - 1] == "NUM") or (
+            last + 1 < len(index) and len(index.texts[last + 1]) == 4 and index.texts[last + 1].isdigit()
+        )
+        if (
+            dated
+            or not words[0][:1].isupper()
+            or any(index.ent_strings[k] in _NOT_NAMES for k in range(first, last + 1))
+            or not any(len(word) > 1 and word.isalpha() for word in words)
+        ):
+            return None
+        return self._text(first, last + 1)
 
     def _affiliation(self, entity: EntityMention, head_word: str, head: int) -> bool:
         """Whether the organisation a person's description names is where that person belongs ("le
@@ -300,6 +347,7 @@ class SpeakerResolver:
             if named.kind in {"person", "organisation", "group"}:
                 return named
         best: EntityMention | None = None
+        last = index.entity_around(end - 1) if end - 1 < len(index) else None
         for i in range(start, min(end, len(index))):
             k = self._entity_at[i]
             if k < 0:
@@ -321,6 +369,18 @@ class SpeakerResolver:
             prepositional = any(deps[c] in {"case", "prep"} for c in children[i] + children[name_at])
             if attached and direct and not prepositional and (best is None or entity.kind == "person"):
                 best = entity
+        if best is None and last is not None and last[1] == end and last[0] > start:
+            # "the governor of Homs Talal Barazi": a person's name closing the description; not one after a
+            # preposition, a conjunction or a title ("the lawyer of John Smith", "aides to Mr. Obama")
+            closing = self.entity_at(last[0])
+            before = last[0] - 1
+            if (
+                closing is not None
+                and closing.kind == "person"
+                and index.pos_strings[before] in {"NOUN", "PROPN"}
+                and fold(index.texts[before]) not in self.lexicon.titles
+            ):
+                best = closing
         return best
 
     def _modifiers(self, start: int, end: int, head: int) -> set[str]:
