@@ -609,6 +609,14 @@ def test_extractors_attributions_fr_learned_from_is_a_relayed_source(text: str, 
         pytest.param(
             "Le ministre soutient que la réforme est juste.", ["soutient"], id="soutenir-que-claims"
         ),
+        pytest.param(
+            "Le candidat, soutenu par une partie de l'opposition, a été élu.",
+            [],
+            id="soutenu-par-supported-by",
+        ),
+        pytest.param(
+            "La réforme est injuste, soutient le maire.", ["soutient"], id="soutenir-after-a-clause"
+        ),
         pytest.param("La prime est calculée selon deux critères.", [], id="selon-a-manner"),
         pytest.param("La prime est calculée selon la méthode des quotas.", [], id="selon-a-method"),
         pytest.param(

@@ -330,6 +330,8 @@ class VerbRules(ContentRules):
             and not self._clausal_content(v, content, end, cue.act)
         ):
             return []  # "veut un vélo", "espère voir": weak cues need a clause or a quote
+        if needs_clause and content is not None and incise and not self._said_content(content):
+            return []  # "Le candidat, soutenu par une partie de l'opposition, ...": support, not words
         if (
             content is not None
             and not incise
@@ -761,6 +763,14 @@ class VerbRules(ContentRules):
                 return True
             k += 1
         return False
+
+    def _said_content(self, content: tuple[int, int]) -> bool:
+        """Whether a content before its cue is something said: a quotation or a clause with a verb."""
+        covered, _ = self.quotes.coverage(*content)
+        if covered >= (content[1] - content[0]) // 2:
+            return True
+        index = self.index
+        return any(index.pos_strings[k] in {"VERB", "AUX"} for k in index.token_range(*content))
 
     def _parenthesis_start(self, k: int, lowest: int) -> int:
         """Index of the dash or bracket that opens the parenthesis closed at token ``k`` (or ``k``)."""
