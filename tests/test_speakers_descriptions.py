@@ -194,6 +194,12 @@ def test_speakers_descriptions_never_resolve_to_an_interviewer_or_an_affiliation
             id="fr-a-first-name-the-recognizer-missed",
         ),
         pytest.param(
+            "fr",
+            "« Nous avons tout perdu », a assuré à l'AFP Pierre Dartout.",
+            [("Pierre Dartout", "Pierre Dartout")],
+            id="fr-the-outlet-addressed-is-not-part-of-the-name",
+        ),
+        pytest.param(
             "en",
             "The health director of the province Mohammad Hazouri said the hospital was full.",
             [("The health director of the province Mohammad Hazouri", "Mohammad Hazouri")],

@@ -312,9 +312,19 @@ class Scene:
     def _whole_entity(self, head: int, start: int, end: int) -> tuple[int, int]:
         """The phrase widened to the whole name its head is in: the ranker picks a word, "Rights" of "the
         Syrian Observatory for Human Rights"."""
-        entity = self.index.entity_around(head)
-        if entity is None or self.index.ent_strings[head] in _NOT_SPEAKER_ENTITIES:
+        index = self.index
+        entity = index.entity_around(head)
+        if entity is None or index.ent_strings[head] in _NOT_SPEAKER_ENTITIES:
             return start, end
+        tree = index.tree
+        addressed = any(
+            tree.dep[c] in {"case", "prep"} and fold(index.texts[c]) in self.lex.dative_cases
+            for k in range(entity[0], start)
+            for c in tree.children[k]
+        )
+        if addressed:
+            # "a assuré à l'AFP Pierre Dartout", one name to the recognizer: the outlet is only addressed
+            return start, max(end, entity[1])
         return min(start, entity[0]), max(end, entity[1])
 
     def _without_trailing_time(self, head: int, start: int, end: int) -> int:

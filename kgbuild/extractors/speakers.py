@@ -216,13 +216,31 @@ class SpeakerResolver:
             "person" if number != "p" else "organisation", None, None, gender, number
         ), head_word
 
-    def _proper_name(self, head: int) -> str | None:
-        """The run of proper nouns around token ``head`` ("Angel", "Jean-Marc Bonnet"), or None when a
-        sentence-initial capital may be all that made it one."""
+    def _addressed_before(self, entity: EntityMention, start: int) -> bool:
+        """Whether ``entity`` begins before the source at token ``start`` with a word addressed through a
+        dative preposition ("à l'AFP" of "a assuré à l'AFP Pierre Dartout")."""
         index = self.index
-        pos = index.pos_strings
+        tree, dative = index.tree, self.lexicon.dative_cases
+        first = bisect_left(index.idx, entity.span.start)
+        return any(
+            tree.dep[c] in {"case", "prep"} and fold(index.texts[c]) in dative
+            for k in range(first, start)
+            for c in tree.children[k]
+        )
+
+    def _proper_name(self, head: int) -> str | None:
+        """The run of proper nouns around token ``head`` ("Angel", "Jean-Marc Bonnet"), short of a name
+        addressed before it ("à l'AFP"), or None when a sentence-initial capital may be all that made it
+        one."""
+        index = self.index
+        pos, tree, dative = index.pos_strings, index.tree, self.lexicon.dative_cases
         first = last = head
-        while first > 0 and pos[first - 1] == "PROPN" and not index.is_space[first - 1]:
+        while (
+            first > 0
+            and pos[first - 1] == "PROPN"
+            and not index.is_space[first - 1]
+            and not any(fold(index.texts[c]) in dative for c in tree.children[first - 1])
+        ):
             first -= 1
         while last + 1 < len(index) and pos[last + 1] == "PROPN":
             last += 1
@@ -330,9 +348,11 @@ class SpeakerResolver:
     def _entity_in(self, start: int, end: int, head: int) -> EntityMention | None:
         """The entity the phrase names: the one on its head, else one in apposition to it, else the one
         the whole phrase is in apposition to ("Marc Delorme, le directeur général, ...")."""
-        if self._entity_at[head] >= 0:
-            return self.entities[self._entity_at[head]]
         index = self.index
+        if self._entity_at[head] >= 0:
+            named = self.entities[self._entity_at[head]]
+            # "à l'AFP Pierre Dartout" read as one name: the part before the source is whom it addresses
+            return None if self._addressed_before(named, start) else named
         deps, heads, children = index.tree.dep, index.head, index.tree.children
         named_at = -1
         if deps[head] == "appos" and not start <= heads[head] < end:
