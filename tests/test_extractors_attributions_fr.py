@@ -410,6 +410,17 @@ def test_extractors_attributions_fr_idioms_attribute_nothing(text: str, cues: li
             ["Florian Philippot"],
             id="venue-run-into-the-name",
         ),
+        pytest.param(
+            "Son fondateur et ancien président Paul Girard, décédé en 2014, a toujours minimisé les ventes du "
+            "produit.",
+            ["Son fondateur et ancien président Paul Girard"],
+            id="participle-clause-after-the-name",
+        ),
+        pytest.param(
+            "« Ce fut une belle fête », a raconté ce week-end Annie au journal local.",
+            ["Annie"],
+            id="a-time-before-the-inverted-subject",
+        ),
     ],
 )
 def test_extractors_attributions_fr_source_leaves_out_preposition_and_conjunction(
@@ -852,3 +863,13 @@ def test_extractors_attributions_fr_colon_quote_goes_to_the_nearer_cue(
     text: str, expected: dict[str, str]
 ) -> None:
     assert {a.cue.text: a.content.text for a in attributions(text)} == expected
+
+
+def test_extractors_attributions_fr_outlet_read_with_the_speaker_s_name_is_a_relay() -> None:
+    # the recognizer reads "AFP Pierre Dartout" as one name
+    found = attributions("« Nous avons tout perdu », a assuré à l'AFP Pierre Dartout, préfet de la région.")
+    assert [(a.source.text if a.source else None, a.resolved) for a in found] == [
+        ("Pierre Dartout", "Pierre Dartout"),
+        ("l'AFP", "AFP"),
+    ]
+    assert found[0].relayed_by == 1

@@ -196,7 +196,7 @@ def test_speakers_descriptions_never_resolve_to_an_interviewer_or_an_affiliation
         pytest.param(
             "fr",
             "« Nous avons tout perdu », a assuré à l'AFP Pierre Dartout.",
-            [("Pierre Dartout", "Pierre Dartout")],
+            [("Pierre Dartout", "Pierre Dartout"), ("l'AFP", "AFP")],
             id="fr-the-outlet-addressed-is-not-part-of-the-name",
         ),
         pytest.param(

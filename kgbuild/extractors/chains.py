@@ -84,6 +84,7 @@ class ChainRules(PhraseRules):
         """The hop through which ``outer``'s words reach the article: the outlet or agent at ``relay_head``
         reports them ("X a déclaré à l'AFP", "X was quoted by Reuters as saying")."""
         source_span, source_tokens = self._source_span(relay_head)
+        source_span, source_tokens = self._without_apposed_name(relay_head, source_span, source_tokens)
         relay = Candidate(
             cue=cue,
             content=outer.content,
@@ -97,6 +98,23 @@ class ChainRules(PhraseRules):
         )
         outer.relay_of = relay
         return relay
+
+    def _without_apposed_name(
+        self, head: int, span: tuple[int, int] | None, tokens: tuple[int, int, int] | None
+    ) -> tuple[tuple[int, int] | None, tuple[int, int, int] | None]:
+        """An outlet's phrase without the speaker's name the parse set in apposition to it ("à l'AFP Pierre
+        Dartout"): the outlet relays, the name speaks."""
+        if span is None or tokens is None:
+            return span, tokens
+        index = self.index
+        start, end, _ = tokens
+        apposed = next(
+            (c for c in index.tree.children[head] if c > head and index.tree.dep[c] == "appos"), None
+        )
+        cut = index.edges(apposed)[0] if apposed is not None else end
+        if not start < cut < end:
+            return span, tokens
+        return (index.idx[start], index.end[cut - 1]), (start, cut, head)
 
     def _passed_on_by(
         self,

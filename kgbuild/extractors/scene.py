@@ -157,7 +157,16 @@ class Scene:
         if not (self._is_dative(child) and self.index.pos_strings[child] in {"PROPN", "NOUN", "X"}):
             return False
         entity = self.speakers.entity_at(child)
-        return entity is not None and entity.kind == "organisation"
+        if entity is not None and entity.kind == "organisation":
+            return True
+        # "à l'AFP Pierre Dartout", which the recognizer reads as one name: the outlet, then the speaker
+        span = self.index.entity_around(child)
+        tree = self.index.tree
+        return (
+            span is not None
+            and span[0] == child
+            and any(tree.dep[c] == "appos" and child < c < span[1] for c in tree.children[child])
+        )
 
     def _quote_near(self, verb: int) -> bool:
         lo = max(self._sent_start[verb], verb - 3)
@@ -248,6 +257,7 @@ class Scene:
         start, end = self._whole_entity(head, start, end)
         end = self._name_run_on(start, end)
         end = self._without_where_said(head, end)
+        end = self._without_participle_clause(start, end, head)
         end = self._without_trailing_time(head, start, end)
         while end - 1 > head and self._is_time(end - 1):
             end -= 1  # a name the recognizer ran into the date: "franceinfo jeudi"
@@ -296,6 +306,21 @@ class Scene:
         # the name's own head: the word of it that hangs outside it (the parse hung it on the venue)
         own = next((k for k in range(*person) if not person[0] <= heads[k] < person[1]), person[0])
         return person[0], own
+
+    def _without_participle_clause(self, start: int, end: int, head: int) -> int:
+        """The end of a source phrase before a clause set off by a comma and opened by a verb ("Bernard
+        Brunet, prise avec l'inspection académique, ..."): what the source did, not who it is."""
+        index = self.index
+        heads = index.head
+        for k in range(head + 1, end - 1):
+            if (
+                index.texts[k] == ","
+                and index.pos_strings[k + 1] == "VERB"
+                and index.tag_strings[k + 1] != "VBG"  # "including" opens a list of the same source
+                and start <= heads[k + 1] < k
+            ):
+                return k
+        return end
 
     def _name_run_on(self, start: int, end: int) -> int:
         """The end of a source phrase that stops inside a person's name the parse broke ("le ministre de

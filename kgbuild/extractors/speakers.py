@@ -228,6 +228,13 @@ class SpeakerResolver:
             for c in tree.children[k]
         )
 
+    def _apposed_after(self, entity: EntityMention, head: int, end: int) -> bool:
+        """Whether ``entity`` runs past the source [.., end) into a name in apposition to its head."""
+        index = self.index
+        if end >= len(index) or entity.span.end <= index.idx[end]:
+            return False
+        return any(index.tree.dep[c] == "appos" and c >= end for c in index.tree.children[head])
+
     def _proper_name(self, head: int) -> str | None:
         """The run of proper nouns around token ``head`` ("Angel", "Jean-Marc Bonnet"), short of a name
         addressed before it ("à l'AFP"), or None when a sentence-initial capital may be all that made it
@@ -242,7 +249,7 @@ class SpeakerResolver:
             and not any(fold(index.texts[c]) in dative for c in tree.children[first - 1])
         ):
             first -= 1
-        while last + 1 < len(index) and pos[last + 1] == "PROPN":
+        while last + 1 < len(index) and pos[last + 1] == "PROPN" and tree.dep[last + 1] != "appos":
             last += 1
         if first == index.sent_start[first] and first == last:
             return None
@@ -351,8 +358,11 @@ class SpeakerResolver:
         index = self.index
         if self._entity_at[head] >= 0:
             named = self.entities[self._entity_at[head]]
-            # "à l'AFP Pierre Dartout" read as one name: the part before the source is whom it addresses
-            return None if self._addressed_before(named, start) else named
+            # "à l'AFP Pierre Dartout" read as one name: the part before the source is whom it addresses,
+            # the part after the outlet is the speaker in apposition
+            if self._addressed_before(named, start) or self._apposed_after(named, head, end):
+                return None
+            return named
         deps, heads, children = index.tree.dep, index.head, index.tree.children
         named_at = -1
         if deps[head] == "appos" and not start <= heads[head] < end:

@@ -857,8 +857,8 @@ class VerbRules(ContentRules):
         for child in self._rights(verb):
             if child < end:
                 continue
-            if pos[child] not in _INVERTED_POS or self._is_dative(child):
-                continue
+            if pos[child] not in _INVERTED_POS or self._is_dative(child) or not texts[child][:1].isalnum():
+                continue  # a hyphen the tagger called a noun ("ce week-end Annie") is no speaker
             if any(deps[c] in {"case", "prep"} for c in children[child]):
                 continue
             if deps[child] in _INVERTED_DEPS:
@@ -870,7 +870,10 @@ class VerbRules(ContentRules):
             text = texts[k]
             if text in SENTENCE_END or text in {",", ";", "("}:
                 break
-            if (pos[k] in {"PROPN", "NOUN", "PRON"} or self._named_number(k)) and not self._is_time(k):
+            if (
+                (pos[k] in {"PROPN", "NOUN", "PRON"} and any(ch.isalpha() for ch in text))
+                or self._named_number(k)
+            ) and not self._is_time(k):
                 cases = [c for c in children[k] if deps[c] in {"case", "prep"} and not verb - 2 <= c <= verb]
                 if not cases and pos[index.head[k]] not in {"ADP"}:
                     return k
