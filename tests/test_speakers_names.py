@@ -67,3 +67,26 @@ def test_speakers_names_an_untagged_name_prefers_a_person_named_so(
     ]
     resolver = SpeakerResolver(index_of(doc), load_lexicon("en"), entities)
     assert resolver.resolve(9, 10, 9).resolved == expected
+
+
+@pytest.mark.parametrize(
+    ("noun", "expected"),
+    [
+        ("prix", None),  # "le prix Nobel": the name of a prize, not of a speaker
+        ("agence", "SANA"),  # "l'agence SANA": a description the lexicon knows, then the name
+    ],
+)
+def test_speakers_names_a_name_after_a_common_noun_names_a_speaker_only_after_a_description(
+    noun: str, expected: str | None
+) -> None:
+    words = ["Selon", "le", noun, "Nobel" if expected is None else "SANA", ",", "il", "pleut", "."]
+    doc = Doc(
+        Vocab(),
+        words=words,
+        heads=[3, 3, 3, 6, 6, 6, 6, 6],
+        deps=["case", "det", "nmod", "obl", "punct", "expl", "ROOT", "punct"],
+        pos=["ADP", "DET", "NOUN", "PROPN", "PUNCT", "PRON", "VERB", "PUNCT"],
+        lemmas=[w.lower() for w in words],
+    )
+    resolver = SpeakerResolver(index_of(doc), load_lexicon("fr"), [])
+    assert resolver.resolve(1, 4, 3).resolved == expected

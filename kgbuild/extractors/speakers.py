@@ -209,8 +209,17 @@ class SpeakerResolver:
             if earlier_name is not None:
                 return earlier_name, head_word
             # a name the recognizer left out or called something else ("raconte Angel, un passager"):
-            # it still names the speaker
-            name = self._proper_name(head)
+            # it still names the speaker, unless a common noun says it names something else ("le prix
+            # Nobel"; not "the news agency SANA", "le député Jean Martin")
+            before = head - 1
+            while before >= start and index.pos_strings[before] == "PROPN":
+                before -= 1
+            thing = (
+                before >= start
+                and index.pos_strings[before] == "NOUN"
+                and fold(index.lemma_of(before)) not in lex.descriptions
+            )
+            name = None if thing else self._proper_name(head)
             return SourceInfo("person", name, identity_key(name) if name else None, gender, number), head_word
         return SourceInfo(
             "person" if number != "p" else "organisation", None, None, gender, number
