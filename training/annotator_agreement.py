@@ -18,8 +18,8 @@ from typing import Any
 
 from kgbuild.eval.brat import read_brat_doc
 from kgbuild.eval.gold import GoldAttribution, GoldDoc
-from kgbuild.records import Span
 from kgbuild.eval.metric import score
+from kgbuild.records import Span
 
 
 def as_prediction(attribution: GoldAttribution, text: str) -> dict[str, Any]:
