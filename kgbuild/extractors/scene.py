@@ -19,7 +19,13 @@ from spacy.tokens import Token
 from kgbuild.extractors.docindex import DocIndex
 from kgbuild.extractors.lexicon import Lexicon, VerbCue, fold
 from kgbuild.extractors.quotes import QuoteMap
-from kgbuild.extractors.speakers import SourceInfo, SpeakerResolver, agreeing_antecedent, name_head
+from kgbuild.extractors.speakers import (
+    SourceInfo,
+    SpeakerResolver,
+    addressed,
+    agreeing_antecedent,
+    name_head,
+)
 from kgbuild.records import Certainty, EntityMention
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
@@ -341,13 +347,7 @@ class Scene:
         entity = index.entity_around(head)
         if entity is None or index.ent_strings[head] in _NOT_SPEAKER_ENTITIES:
             return start, end
-        tree = index.tree
-        addressed = any(
-            tree.dep[c] in {"case", "prep"} and fold(index.texts[c]) in self.lex.dative_cases
-            for k in range(entity[0], start)
-            for c in tree.children[k]
-        )
-        if addressed:
+        if any(addressed(index, k, self.lex.dative_cases) for k in range(entity[0], start)):
             # "a assuré à l'AFP Pierre Dartout", one name to the recognizer: the outlet is only addressed
             return start, max(end, entity[1])
         return min(start, entity[0]), max(end, entity[1])

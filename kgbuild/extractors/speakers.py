@@ -228,14 +228,8 @@ class SpeakerResolver:
     def _addressed_before(self, entity: EntityMention, start: int) -> bool:
         """Whether ``entity`` begins before the source at token ``start`` with a word addressed through a
         dative preposition ("à l'AFP" of "a assuré à l'AFP Pierre Dartout")."""
-        index = self.index
-        tree, dative = index.tree, self.lexicon.dative_cases
-        first = bisect_left(index.idx, entity.span.start)
-        return any(
-            tree.dep[c] in {"case", "prep"} and fold(index.texts[c]) in dative
-            for k in range(first, start)
-            for c in tree.children[k]
-        )
+        first = bisect_left(self.index.idx, entity.span.start)
+        return any(addressed(self.index, k, self.lexicon.dative_cases) for k in range(first, start))
 
     def _apposed_after(self, entity: EntityMention, head: int, end: int) -> bool:
         """Whether ``entity`` runs past the source [.., end) into a name in apposition to its head."""
@@ -255,7 +249,7 @@ class SpeakerResolver:
             first > 0
             and pos[first - 1] == "PROPN"
             and not index.is_space[first - 1]
-            and not any(fold(index.texts[c]) in dative for c in tree.children[first - 1])
+            and not addressed(index, first - 1, dative)
         ):
             first -= 1
         while last + 1 < len(index) and pos[last + 1] == "PROPN" and tree.dep[last + 1] != "appos":
@@ -386,7 +380,6 @@ class SpeakerResolver:
             if named.kind in {"person", "organisation", "group"}:
                 return named
         best: EntityMention | None = None
-        last = index.entity_around(end - 1) if end - 1 < len(index) else None
         for i in range(start, min(end, len(index))):
             k = self._entity_at[i]
             if k < 0:
@@ -408,7 +401,8 @@ class SpeakerResolver:
             prepositional = any(deps[c] in {"case", "prep"} for c in children[i] + children[name_at])
             if attached and direct and not prepositional and (best is None or entity.kind == "person"):
                 best = entity
-        if best is None and last is not None and last[1] == end and last[0] > start:
+        last = index.entity_around(end - 1) if best is None and end - 1 < len(index) else None
+        if last is not None and last[1] == end and last[0] > start:
             # "the governor of Homs Talal Barazi": a person's name closing the description; not one after a
             # preposition, a conjunction or a title ("the lawyer of John Smith", "aides to Mr. Obama")
             closing = self.entity_at(last[0])
@@ -653,6 +647,14 @@ class SpeakerResolver:
             start = min(start, left)
             end = max(end, right)
         return start, end + 1
+
+
+def addressed(index: DocIndex, k: int, dative_cases: frozenset[str]) -> bool:
+    """Whether token ``k`` is addressed through one of the dative prepositions ("l'AFP" of "à l'AFP")."""
+    tree = index.tree
+    return any(
+        tree.dep[c] in {"case", "prep"} and fold(index.texts[c]) in dative_cases for c in tree.children[k]
+    )
 
 
 def name_head(index: DocIndex, i: int) -> int:
