@@ -112,9 +112,10 @@ class ContentRules(Scene):
             for j in range(start, min(n, start + 5))
         )
 
-    def _colon_quote(self, end: int, anchor: int) -> int:
-        """Index of the quote a colon opens later in the cue's sentence ("told him: « P »"), or -1."""
-        limit = min(self._sent_end[anchor], end + 30, self._next_cue(anchor, end))
+    def _colon_quote(self, end: int, anchor: int, next_cue: int) -> int:
+        """Index of the quote a colon opens later in the cue's sentence ("told him: « P »"), before the
+        token ``next_cue``, or -1."""
+        limit = min(self._sent_end[anchor], end + 30, next_cue)
         texts, deps = self.index.texts, self.index.tree.dep
         for k in range(end, limit - 1):
             word = texts[k]
@@ -160,7 +161,8 @@ class ContentRules(Scene):
         first = self._surface_start(end, verb)
         if first >= 0:
             return self._finish_content(first, self._clause_end(first, verb), verb)
-        quoted = self._colon_quote(end, verb)
+        next_cue = self._next_cue(verb, end)
+        quoted = self._colon_quote(end, verb, next_cue)
         if quoted >= 0:
             return self._finish_content(quoted, self._sent_end[verb] - 1, verb)
         index = self.index
@@ -178,7 +180,6 @@ class ContentRules(Scene):
         for child in rights:  # "called for X", "pointed to X": the cue took the preposition
             if child < end and deps[child] == "prep":
                 comps.extend(g for g in children[child] if deps[g] in {"pobj", "pcomp"} and g >= end)
-        next_cue = self._next_cue(verb, end)
         comps = sorted(c for c in comps if c < next_cue)
         clauses = [c for c in comps if deps[c] in CLAUSE_DEPS and index.pos_strings[c] in {"VERB", "AUX"}]
         if clauses and not (deps[clauses[0]] == "xcomp" and self._infinitive(clauses[0])):

@@ -857,7 +857,7 @@ class VerbRules(ContentRules):
         for child in self._rights(verb):
             if child < end:
                 continue
-            if pos[child] not in _INVERTED_POS or self._is_dative(child) or not texts[child][:1].isalnum():
+            if pos[child] not in _INVERTED_POS or self._is_dative(child) or not _wordlike(texts[child]):
                 continue  # a hyphen the tagger called a noun ("ce week-end Annie") is no speaker
             if any(deps[c] in {"case", "prep"} for c in children[child]):
                 continue
@@ -871,8 +871,7 @@ class VerbRules(ContentRules):
             if text in SENTENCE_END or text in {",", ";", "("}:
                 break
             if (
-                (pos[k] in {"PROPN", "NOUN", "PRON"} and any(ch.isalpha() for ch in text))
-                or self._named_number(k)
+                (pos[k] in {"PROPN", "NOUN", "PRON"} and _wordlike(text)) or self._named_number(k)
             ) and not self._is_time(k):
                 cases = [c for c in children[k] if deps[c] in {"case", "prep"} and not verb - 2 <= c <= verb]
                 if not cases and pos[index.head[k]] not in {"ADP"}:
@@ -1091,3 +1090,8 @@ _INVERTED_DEPS = (
         "nsubj:pass",
     }
 )
+
+
+def _wordlike(text: str) -> bool:
+    """Whether a token has a letter or a digit: a hyphen or a dash the tagger called a noun has none."""
+    return any(ch.isalnum() for ch in text)
