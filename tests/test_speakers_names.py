@@ -90,3 +90,27 @@ def test_speakers_names_a_name_after_a_common_noun_names_a_speaker_only_after_a_
     )
     resolver = SpeakerResolver(index_of(doc), load_lexicon("fr"), [])
     assert resolver.resolve(1, 4, 3).resolved == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "gender"),
+    [
+        (["Annie"], ["PROPN"], "f"),
+        (["Keith", "Lamont", "Scott", "'s", "wife"], ["PROPN", "PROPN", "PROPN", "PART", "NOUN"], ""),
+        (["Mrs.", "Scott"], ["PROPN", "PROPN"], "f"),
+    ],
+    ids=["first-name", "family-name-scott-tells-nothing", "title-then-family-name"],
+)
+def test_speakers_names_a_first_name_tells_the_gender_a_family_name_does_not(
+    words: list[str], pos: list[str], gender: str
+) -> None:
+    n = len(words)
+    doc = Doc(
+        Vocab(),
+        words=[*words, "spoke", "."],
+        heads=[n - 1] * (n - 1) + [n, n, n],
+        deps=["compound"] * (n - 1) + ["nsubj", "ROOT", "punct"],
+        pos=[*pos, "VERB", "PUNCT"],
+    )
+    resolver = SpeakerResolver(index_of(doc), load_lexicon("en"), [])
+    assert resolver.resolve(0, n, n - 1).gender == gender

@@ -321,8 +321,11 @@ class SpeakerResolver:
     def _agreement(self, start: int, end: int, head: int) -> tuple[str, str]:
         index = self.index
         gender = number = ""
-        for word in index.texts[start:end]:
-            word = fold(word)
+        pos = index.pos_strings
+        for k in range(start, min(end, len(index))):
+            if pos[k] == "PROPN" and k > start and pos[k - 1] == "PROPN":
+                continue  # a first name tells the gender, not a family name ("Keith Lamont Scott")
+            word = fold(index.texts[k])
             if word in self.lexicon.feminine_words:
                 gender = "f"
                 break
