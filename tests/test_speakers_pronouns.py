@@ -92,19 +92,8 @@ def test_speakers_pronoun_resolves_to_the_last_speaker_or_later_subject(
     assert expected in speakers(lang, text)
 
 
-@pytest.mark.parametrize(
-    ("lang", "text", "expected"),
-    [
-        pytest.param(
-            "fr",
-            "« On a eu très peur », raconte Annie au journal local. Puis il a exigé une rançon, a-t-elle "
-            "précisé.",
-            [("Annie", "Annie"), ("il", None), ("elle", "Annie")],
-            id="fr-a-woman-s-first-name-is-no-il",
-        ),
-    ],
-)
-def test_speakers_pronouns_agree_with_the_gender_of_a_first_name(
-    lang: str, text: str, expected: list[tuple[str, str | None]]
-) -> None:
-    assert speakers(lang, text) == expected
+def test_speakers_pronouns_agree_with_the_gender_of_a_first_name() -> None:
+    text = (
+        "« On a eu très peur », raconte Annie au journal local. Puis il a exigé une rançon, a-t-elle précisé."
+    )
+    assert speakers("fr", text) == [("Annie", "Annie"), ("il", None), ("elle", "Annie")]
