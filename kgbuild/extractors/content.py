@@ -160,6 +160,9 @@ class ContentRules(Scene):
         """What a cue introduces after itself: a clause after que/that or a colon, a quote, its complements."""
         first = self._surface_start(end, verb)
         if first >= 0:
+            paragraph = self._paragraph_after_colon(first)
+            if paragraph is not None:
+                return paragraph
             return self._finish_content(first, self._clause_end(first, verb), verb)
         next_cue = self._next_cue(verb, end)
         quoted = self._colon_quote(end, verb, next_cue)
@@ -202,6 +205,27 @@ class ContentRules(Scene):
         # complements stop where the clause does: a colon opening a quote, a coordinated cue
         last = min(last, self._clause_end(first, verb))
         return self._finish_content(first, last, verb)
+
+    def _paragraph_after_colon(self, first: int) -> tuple[int, int] | None:
+        """The paragraph after a colon that ends the cue's own ("He said:", "Il a déclaré :", then a blank
+        line): what is said stands there, a quotation opening it taken whole. None when the colon does not
+        close its paragraph."""
+        index = self.index
+        n, space, breaks = len(index), index.is_space, index.line_breaks
+        if first == 0 or index.texts[first - 1] != ":":
+            return None
+        k = first
+        while k < n and space[k]:
+            k += 1
+        if k == first or k >= n or not any(first <= b < k for b in breaks):
+            return None
+        after = bisect_left(breaks, k)
+        stop = breaks[after] if after < len(breaks) else n
+        q = self.quotes.opening(k)
+        if q >= 0:
+            quote = self.quotes.quotes[q]
+            return self._trim_chars(quote.inner_start, quote.inner_end)
+        return self._trim_chars(index.idx[k], index.end[stop - 1])
 
     def _clause_end(self, first: int, anchor: int) -> int:
         """Last token of the clause that starts at ``first``, within the sentence of ``anchor``.
