@@ -477,3 +477,30 @@ def test_extractors_attributions_en_source_ranker_keeps_the_rules_head(
 def test_extractors_attributions_en_according_to_after_a_conjunction_attributes_what_follows() -> None:
     (found,) = attributions("The plan was approved, but according to two officials, the vote was rigged.")
     assert (found.cue.text, found.content.text) == ("according to", "the vote was rigged")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Clinton says she backs the plan. Trump charges that countries that gain from the plan gave "
+            "millions of dollars to her charity.",
+            ("charges", "Trump", "countries that gain from the plan gave millions of dollars to her charity"),
+            id="plural-noun-then-that",
+        ),
+        pytest.param(
+            "The Clinton campaign plans to employ the former president as much as possible in Ohio.",
+            ("plans", "The Clinton campaign", "to employ the former president as much as possible in Ohio"),
+            id="plural-noun-then-infinitive",
+        ),
+    ],
+)
+def test_extractors_attributions_en_verb_read_as_a_noun(text: str, expected: tuple[str, str, str]) -> None:
+    # the tagger reads some third-person verbs as plural nouns and the parse makes them the root: a noun
+    # governing a clause is the verb it looks like
+    found = [(a.cue.text, a.source.text if a.source else None, a.content.text) for a in attributions(text)]
+    assert found[-1] == expected
+
+
+def test_extractors_attributions_en_noun_with_a_relative_clause_is_no_cue() -> None:
+    assert attributions("The charges that he faces are serious.") == []

@@ -93,6 +93,8 @@ class VerbRules(ContentRules):
             pos = "VERB"  # taggers stumble on "estime-t-il", "comme le rapporte": the context tells
         elif pos == "AUX" and inverted and fold(index.lemma_of(i)) not in self.lex.auxiliaries:
             pos = "VERB"  # "lâche-t-il", "avance-t-elle" tagged as auxiliaries
+        elif pos == "NOUN" and self._root_noun_with_clause(i):
+            pos = "VERB"  # "Trump charges that P", "The campaign plans to ...": a noun heads no clause
         if pos not in {"VERB", "AUX"} and not (
             pos in {"ADJ", "NOUN"} and "Part" in index.morph_values(i, "VerbForm")
         ):
@@ -111,6 +113,23 @@ class VerbRules(ContentRules):
                         cue, end = self._cue_for_lemma(i, guess, pos)
                     break
         return cue, end
+
+    def _root_noun_with_clause(self, i: int) -> bool:
+        """A noun the parse made the root of its sentence, governing a clause as a verb would: the tagger
+        read a verb as a plural noun ("Trump charges that P", "documents show he took")."""
+        index = self.index
+        deps = index.tree.dep
+        if deps[i] != "ROOT":
+            return False
+        k = i + 1
+        if k < len(index) and deps[k] == "mark" and fold(index.texts[k]) in self.lex.complementizers:
+            return True  # the parse may hang "that P" on a verb inside P
+        return any(
+            (deps[c] in {"ccomp", "xcomp"} and index.pos_strings[c] in {"VERB", "AUX"})
+            or (deps[c] == "mark" and fold(index.texts[c]) in self.lex.complementizers)
+            for c in index.tree.children[i]
+            if c > i
+        )
 
     def _cue_for_lemma(self, i: int, lemma: str, pos: str) -> tuple[VerbCue | None, int]:
         for cue in self.lex.verb_cues(lemma):
@@ -173,6 +192,9 @@ class VerbRules(ContentRules):
             None,
         )
         subjects = [c for c in kids if deps[c] in SUBJECT_DEPS and c != dative]
+        if index.pos_strings[v] == "NOUN" and not subjects:
+            # a verb read as a noun ("Trump charges that P"): its subject was parsed as a modifier of it
+            subjects = [c for c in kids if deps[c] == "compound" and c < start][-1:]
         expletive = next(
             (
                 c
