@@ -369,7 +369,9 @@ def test_extractors_attributions_en_source_phrase_bounds(text: str, source: str)
             "Cross-border fire from the hills has claimed 21 lives since May.", [], id="claimed-lives"
         ),
         pytest.param("The council called an emergency meeting on the flooding.", [], id="called-a-meeting"),
-        pytest.param("Some clerks committed identity theft to open fake accounts.", [], id="committed-a-crime"),
+        pytest.param(
+            "Some clerks committed identity theft to open fake accounts.", [], id="committed-a-crime"
+        ),
         pytest.param("He committed suicide in 2015 after three years in jail.", [], id="committed-suicide"),
         pytest.param(
             "The party has committed itself to cutting taxes.",

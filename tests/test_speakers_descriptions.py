@@ -223,3 +223,63 @@ def test_speakers_descriptions_a_name_in_the_source_is_the_speaker(
     lang: str, text: str, expected: list[tuple[str, str | None]]
 ) -> None:
     assert speakers(lang, text) == expected
+
+
+def kinds(lang: str, text: str) -> list[tuple[str | None, str | None, str]]:
+    return [
+        (a.source.text if a.source else None, a.resolved, a.source_kind)
+        for a in attributions_of(text, lang, "attributions.v1")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        pytest.param(
+            "en",
+            "A UN source said the convoy was hit twice.",
+            ("A UN source", None, "anonymous"),
+            id="en-a-un-source",
+        ),
+        pytest.param(
+            "en",
+            "The UN source said the convoy was hit twice.",
+            ("The UN source", None, "anonymous"),
+            id="en-the-un-source",
+        ),
+        pytest.param(
+            "en",
+            "A senior U.S. official said the strike was a mistake.",
+            ("A senior U.S. official", None, "anonymous"),
+            id="en-a-us-official",
+        ),
+        pytest.param(
+            "en",
+            "Hillary Clinton spoke in Ohio on Monday. Two Clinton aides said the rally was a success.",
+            ("Two Clinton aides", None, "anonymous"),
+            id="en-a-person-s-aide",
+        ),
+        pytest.param(
+            "en",
+            "A Pentagon spokesman said the strike was a mistake.",
+            ("A Pentagon spokesman", "Pentagon", "organisation"),
+            id="en-a-spokesman-speaks-for-it",
+        ),
+        pytest.param(
+            "fr",
+            "Un responsable de l'ONU a affirmé que le convoi avait été touché.",
+            ("Un responsable de l'ONU", None, "anonymous"),
+            id="fr-un-responsable-de-l-onu",
+        ),
+        pytest.param(
+            "fr",
+            "Un responsable de la police, Yusak Sooai, a affirmé que l'homme avait l'air blessé.",
+            ("Un responsable de la police, Yusak Sooai", "Yusak Sooai", "person"),
+            id="fr-named-beside-is-who-it-is",
+        ),
+    ],
+)
+def test_speakers_descriptions_someone_unnamed_beside_a_name_is_anonymous(
+    lang: str, text: str, expected: tuple[str | None, str | None, str]
+) -> None:
+    assert kinds(lang, text) == [expected]

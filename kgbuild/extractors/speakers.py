@@ -154,6 +154,10 @@ class SpeakerResolver:
         entity = self._entity_in(start, end, head)
         if entity is not None and self._affiliation(entity, head_word, head):
             entity = None
+        if entity is not None and self._unnamed_beside(entity, start, end, head, first, head_word):
+            anonymous = self._anonymous_source(text, first, head_word, words)
+            if anonymous is not None:
+                return anonymous, head_word
         if entity is not None:
             kind: SourceKind = "person" if entity.kind in {"person", "group"} else "organisation"
             info = SourceInfo(kind, entity.name, entity.key, gender, number)
@@ -283,9 +287,39 @@ class SpeakerResolver:
             or head_word in self.lexicon.speaks_for
         ):
             return False
+        return not self._apposed_name(entity)
+
+    def _unnamed_beside(
+        self, entity: EntityMention, start: int, end: int, head: int, first: str, head_word: str
+    ) -> bool:
+        """Whether the phrase [start, end) is someone left unnamed beside the entity it names ("a UN source",
+        "a senior U.S. official", "a Trump aide", "des responsables de l'ONU"): an anonymous source, not
+        the entity. Not where a name says who it is, nor after a definite or possessive determiner ("its
+        Damascus ally"), but "the UN source" still."""
+        lex = self.lexicon
+        return (
+            self._entity_at[head] < 0
+            and not self._apposed_name(entity)
+            and not self._ends_on_a_name(end)
+            and (
+                first in lex.anonymous_indefinite
+                or self._entity_at[start] >= 0  # no determiner: "UN officials"
+                or _singular(head_word) in lex.anonymous_always
+            )
+        )
+
+    def _ends_on_a_name(self, end: int) -> bool:
+        """Whether the phrase ending before token ``end`` closes on a person's name ("sa responsable Elodie
+        Martin", "un responsable de l'agence, Henrik Olesen"): the name says who it is."""
+        k = self._entity_at[end - 1] if 0 < end <= len(self.index) else -1
+        return k >= 0 and self.entities[k].kind == "person"
+
+    def _apposed_name(self, entity: EntityMention) -> bool:
+        """Whether ``entity`` is a name set beside the description ("un responsable de la police, Yusak
+        Sooai"): then it is who the description is."""
         index = self.index
         tokens = index.char_tokens(entity.span.start, entity.span.end)
-        return not tokens or index.tree.dep[name_head(index, tokens.start)] != "appos"
+        return bool(tokens) and index.tree.dep[name_head(index, tokens.start)] == "appos"
 
     def _described_in_apposition(self) -> list[tuple[int, str, EntityMention]]:
         """(position, description head, entity) for each description set beside a name anywhere in the
