@@ -200,6 +200,11 @@ def test_extractors_attributions_fr_constructions(text: str, expected: tuple[str
             ("avoir assuré", "la direction", "le chantier avançait"),
             id="fronted-infinitive-content-stops-at-the-comma",
         ),
+        pytest.param(
+            "« Nous partons ce soir », a dit lundi, devant la mairie, Jean Dupont.",
+            ("a dit", "Jean Dupont", "Nous partons ce soir"),
+            id="inverted-name-after-adjuncts-set-off-by-commas",
+        ),
     ],
 )
 def test_extractors_attributions_fr_cue_source_content(text: str, expected: tuple[str, ...]) -> None:

@@ -306,7 +306,7 @@ class Scene:
         if venue is None or venue[0] != start or venue[1] >= end:
             return start, head
         person = index.entity_around(venue[1])
-        if person is None or person[0] != venue[1] or index.ent_strings[venue[1]] not in _PERSON_ENTITIES:
+        if person is None or person[0] != venue[1] or index.ent_strings[venue[1]] not in PERSON_ENTITIES:
             return start, head
         heads = index.head
         # the name's own head: the word of it that hangs outside it (the parse hung it on the venue)
@@ -376,7 +376,7 @@ class Scene:
 _NOT_SPEAKER_ENTITIES = frozenset(
     {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT", "LAW", "WORK_OF_ART"}
 )
-_PERSON_ENTITIES = frozenset({"PER", "PERSON"})  # the labels of the French and English recognizers
+PERSON_ENTITIES = frozenset({"PER", "PERSON"})  # the labels of the French and English recognizers
 
 
 def spellings(strings: StringStore, words: Iterable[str]) -> set[int]:

@@ -25,6 +25,7 @@ from kgbuild.extractors.scene import (
     OBJECT_DEPS,
     PASSIVE_AUX_DEPS,
     PASSIVE_SUBJECT_DEPS,
+    PERSON_ENTITIES,
     REFLEXIVE_DEPS,
     SENTENCE_END,
     SPEAKER_POS,
@@ -898,7 +899,23 @@ class VerbRules(ContentRules):
                 cases = [c for c in children[k] if deps[c] in {"case", "prep"} and not verb - 2 <= c <= verb]
                 if not cases and pos[index.head[k]] not in {"ADP"}:
                     return k
-        return None
+        return self._name_closing_the_sentence(verb, end)
+
+    def _name_closing_the_sentence(self, verb: int, end: int) -> int | None:
+        """A person's name set off by a comma at the end of the cue's sentence, after adjuncts ("..., a
+        témoigné par téléphone, auprès de l'AFP, Mylène Greffeuille."): the parse hangs it on an adjunct."""
+        index = self.index
+        texts = index.texts
+        last = self._sent_end[verb] - 1
+        while last >= end and (index.is_punct[last] or index.is_space[last]):
+            last -= 1
+        comma = last
+        while comma >= end and texts[comma] != ",":
+            comma -= 1
+        name = index.entity_around(last)
+        if comma < end or name is None or name != (comma + 1, last + 1):
+            return None
+        return comma + 1 if index.ent_strings[last] in PERSON_ENTITIES else None
 
     def _other_sense(self, verb: int, entry: str) -> bool:
         """Whether the cue verb of lexicon entry ``entry`` is used in a sense that claims nothing: with an
