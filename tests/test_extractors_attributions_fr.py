@@ -588,6 +588,47 @@ def test_extractors_attributions_fr_selon_source_keeps_its_participle(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        pytest.param(
+            "« Nous partons », a indiqué auprès de l'AFP le maire de Lyon.", "le maire de Lyon", id="inverted"
+        ),
+        pytest.param(
+            "Le maire a indiqué auprès de l'AFP que la ville était sûre.", "Le maire", id="subject-first"
+        ),
+        pytest.param(
+            "« C'est dur », a témoigné par téléphone, auprès de l'AFP, Mylène Greffeuille.",
+            "Mylène Greffeuille",
+            id="between-commas",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_aupres_de_an_outlet_is_a_relay(text: str, speaker: str) -> None:
+    # the parse makes "auprès" an adverb with the outlet hung on it; the outlet's phrase stops before the speaker
+    found = attributions(text)
+    said = next(a for a in found if a.source is not None and a.source.text == speaker)
+    relay = next(a for a in found if a.source is not None and a.source.text == "l'AFP")
+    assert said.relayed_by == found.index(relay)
+    assert said.resolved != "AFP"
+
+
+@pytest.mark.parametrize(
+    ("description", "resolved"),
+    [
+        pytest.param("Selon l'agence", "AFP", id="an-outlet-word-names-the-relay"),
+        pytest.param("Selon le gouvernement", None, id="another-description-does-not"),
+    ],
+)
+def test_extractors_attributions_fr_only_outlet_words_resolve_to_a_relay(
+    description: str, resolved: str | None
+) -> None:
+    found = attributions(
+        f"« Nous partons », a déclaré à l'AFP le maire de Lyon. {description}, la ville est sûre."
+    )
+    assert next(a.resolved for a in found if a.cue.text == "Selon") == resolved
+
+
 def test_extractors_attributions_fr_outlet_hung_on_the_inverted_subject_is_a_relay() -> None:
     found = attributions('"Nous sommes prêts", a déclaré le ministre à l\'AFP.')
     speaker = next(a for a in found if a.source is not None and a.source.text == "le ministre")

@@ -32,6 +32,8 @@ class ChainRules(PhraseRules):
             hung = self._outlet_hung_on(outer.source_tokens[2])
             if hung is not None:
                 children = [*children, hung]
+        # "a indiqué auprès de l'AFP": the parse makes "auprès" an adverb and hangs the outlet on it
+        children = [*children, *(g for c in children for g in self._through_dative_adverb(c))]
         passed_on = False
         agent = self._agent(verb.i) if self._said_as(verb.i) is not None else None
         if agent is not None:
@@ -85,6 +87,10 @@ class ChainRules(PhraseRules):
         reports them ("X a déclaré à l'AFP", "X was quoted by Reuters as saying")."""
         source_span, source_tokens = self._source_span(relay_head)
         source_span, source_tokens = self._without_apposed_name(relay_head, source_span, source_tokens)
+        if source_tokens is not None and outer.source_tokens is not None:
+            source_span, source_tokens = self._without_speaker(
+                source_span, source_tokens, outer.source_tokens[0]
+            )
         relay = Candidate(
             cue=cue,
             content=outer.content,
@@ -98,6 +104,21 @@ class ChainRules(PhraseRules):
         )
         outer.relay_of = relay
         return relay
+
+    def _without_speaker(
+        self, span: tuple[int, int] | None, tokens: tuple[int, int, int], speaker: int
+    ) -> tuple[tuple[int, int] | None, tuple[int, int, int]]:
+        """An outlet's phrase cut before the speaker's phrase starting at token ``speaker``, which the parse
+        hung on the outlet ("auprès de l'AFP, Mylène Greffeuille"), unless that splits a name."""
+        index = self.index
+        start, end, head = tokens
+        cut = speaker
+        while cut > start and (index.is_punct[cut - 1] or index.is_space[cut - 1]):
+            cut -= 1
+        name = index.entity_around(cut)
+        if not (start < cut < end and head < cut) or (name is not None and head < name[0] < cut):
+            return span, tokens
+        return (index.idx[start], index.end[cut - 1]), (start, cut, head)
 
     def _without_apposed_name(
         self, head: int, span: tuple[int, int] | None, tokens: tuple[int, int, int] | None
@@ -138,10 +159,18 @@ class ChainRules(PhraseRules):
             shares_cue=True,
         )
 
+    def _through_dative_adverb(self, child: int) -> list[int]:
+        """The nouns hung on ``child`` when it is a preposition of address the parse took for an adverb."""
+        index = self.index
+        if not self._dative_adverb(child):
+            return []
+        return [g for g in index.tree.children[child] if index.pos_strings[g] in {"NOUN", "PROPN"}]
+
     def _is_outlet_relay(self, child: int) -> bool:
-        deps = self.index.tree.dep
-        case = next((c for c in self.index.tree.children[child] if deps[c] == "case"), None)
-        if deps[child] in {"dative", "dobj", "iobj"}:
+        index = self.index
+        deps = index.tree.dep
+        case = next((c for c in index.tree.children[child] if deps[c] == "case"), None)
+        if deps[child] in {"dative", "dobj", "iobj"} or self._dative_adverb(index.head[child]):
             return True
         return case is not None and fold(self.index.texts[case]) in self.lex.dative_cases
 

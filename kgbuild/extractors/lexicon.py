@@ -45,7 +45,13 @@ _GRAMMAR_WORD_SETS: tuple[str, ...] = (
     "learning_cases",
     "partitive_cases",
 )
-_SOURCE_WORD_SETS: tuple[str, ...] = ("feminine_words", "masculine_words", "not_sources", "speaks_for")
+_SOURCE_WORD_SETS: tuple[str, ...] = (
+    "feminine_words",
+    "masculine_words",
+    "not_sources",
+    "speaks_for",
+    "outlets",
+)
 
 
 class LexiconError(ValueError):
@@ -149,6 +155,7 @@ class Lexicon:
     subject_idioms: Mapping[str, frozenset[str]] = field(default_factory=dict)
     not_sources: frozenset[str] = frozenset()  # "selon deux critères": heads that are a manner, not a source
     speaks_for: frozenset[str] = frozenset()  # "porte-parole", "spokesman": who speaks for the body named
+    outlets: frozenset[str] = frozenset()  # "le quotidien", "the paper": may name an outlet that relays
     feminine_words: frozenset[str] = frozenset()  # "la", "mme", "she": a source is a woman
     masculine_words: frozenset[str] = frozenset()  # "le", "m.", "he": a source is a man
 

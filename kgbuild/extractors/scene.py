@@ -140,6 +140,12 @@ class Scene:
         """The children of token ``i`` after it, in text order (as ``Token.rights``)."""
         return [c for c in self.index.tree.children[i] if c > i]
 
+    def _dative_adverb(self, i: int) -> bool:
+        """Whether token ``i`` is a preposition of address the parse took for an adverb: "auprès" in "a
+        indiqué auprès de l'AFP", with the outlet hung on it."""
+        index = self.index
+        return index.pos_strings[i] == "ADV" and fold(index.texts[i]) in self.lex.dative_cases
+
     def _is_dative(self, child: int) -> bool:
         """The addressee of a cue: "à l'AFP", "auprès de", "to reporters", "told Reuters"."""
         index = self.index
@@ -149,7 +155,8 @@ class Scene:
             return True
         if dep in {"obl:arg", "obl:mod", "obl", "prep", "nmod"}:
             case = next((c for c in tree.children[child] if tree.dep[c] == "case"), None)
-            if case is not None and fold(index.texts[case]) in self.lex.dative_cases:
+            to = case is not None and fold(index.texts[case]) in self.lex.dative_cases
+            if to or self._dative_adverb(index.head[child]):
                 return self._speaker_like(child)  # "à l'AFP", not "s'attend à des scènes"
             if dep == "prep" and fold(index.texts[child]) in self.lex.dative_cases:
                 return True

@@ -203,7 +203,7 @@ class SpeakerResolver:
                 if same is not None:
                     return same, head_word
                 # "Marc Delorme, le PDG, ... Le dirigeant a assuré": the last one named of that kind
-                earlier_one = self._named_before(head, kind, gender)
+                earlier_one = self._named_before(head, kind, gender, head_word in lex.outlets)
                 if earlier_one is not None:
                     return earlier_one, head_word
             return SourceInfo(kind, None, None, gender, number), head_word
@@ -623,12 +623,17 @@ class SpeakerResolver:
                 return speaker.info
         return None
 
-    def _named_before(self, position: int, kind: SourceKind, gender: str) -> SourceInfo | None:
-        """The speaker or entity of ``kind`` named last within a few sentences before ``position``."""
+    def _named_before(
+        self, position: int, kind: SourceKind, gender: str, outlet: bool = False
+    ) -> SourceInfo | None:
+        """The speaker or entity of ``kind`` named last within a few sentences before ``position``; an outlet
+        that passed words on only for a description of an ``outlet`` ("le quotidien", not "le gouvernement")."""
         sentence = self._sentence_of[position]
         for speaker in reversed(self._speakers):
             if sentence - speaker.sentence > SPEAKER_WINDOW:
                 break
+            if speaker.relay and not outlet:
+                continue
             info = speaker.info
             if info.kind == kind and info.resolved and _agrees(info, gender, "s"):
                 return SourceInfo(kind, info.resolved, info.key, gender or info.gender, "s")
@@ -641,6 +646,8 @@ class SpeakerResolver:
                 continue  # a name someone quoted says who they spoke of, not who "le procureur" is
             if self._sentence_of[start] == sentence and self._participle_agent(start):
                 continue  # "Contactée par Le Parisien, l'entreprise affirme": the interviewer is not her
+            if not outlet and addressed(self.index, name_head(self.index, start), self.lexicon.dative_cases):
+                continue  # "a déclaré à l'AFP": the outlet is no "gouvernement"
             entity_kind = "person" if entity.kind == "person" else "organisation"
             if entity.kind != "place" and entity_kind == kind:
                 return SourceInfo(kind, entity.name, entity.key, gender, "s")
@@ -687,8 +694,12 @@ class SpeakerResolver:
 
 
 def addressed(index: DocIndex, k: int, dative_cases: frozenset[str]) -> bool:
-    """Whether token ``k`` is addressed through one of the dative prepositions ("l'AFP" of "à l'AFP")."""
+    """Whether token ``k`` is addressed through one of the dative prepositions ("l'AFP" of "à l'AFP"), or
+    hangs on one the parse took for an adverb ("auprès de l'AFP")."""
     tree = index.tree
+    head = index.head[k]
+    if head != k and index.pos_strings[head] == "ADV" and fold(index.texts[head]) in dative_cases:
+        return True
     return any(
         tree.dep[c] in {"case", "prep"} and fold(index.texts[c]) in dative_cases for c in tree.children[k]
     )
