@@ -365,6 +365,8 @@ class AttributionFinder(BylineRules):
                 continue
             if cand.source_tokens is not None and self._inside_a_complement(best.head, cand.source_tokens):
                 continue  # a word in a phrase inside the rules' own source: "Senator Tom Reyes on CNN" is not CNN
+            if cand.source_tokens is not None and self._conjunct_in(best.head, cand.source_tokens):
+                continue  # "Doctors and nurses said": both speak, not the nurses alone
             span, tokens = self._source_span(best.head)
             if (
                 span is not None
@@ -372,6 +374,12 @@ class AttributionFinder(BylineRules):
                 and not spans_overlap(span, cand.content)
             ):
                 cand.source, cand.source_tokens = span, tokens
+
+    def _conjunct_in(self, word: int, source: tuple[int, int, int]) -> bool:
+        """Whether ``word`` is a conjunct of the head of the source phrase ``source`` (start, end, head)."""
+        start, end, head = source
+        index = self.index
+        return start <= word < end and index.tree.dep[word] == "conj" and index.head[word] == head
 
     def _inside_a_complement(self, word: int, source: tuple[int, int, int]) -> bool:
         """Whether ``word`` lies in a prepositional phrase of the source phrase ``source`` (start, end, head),
