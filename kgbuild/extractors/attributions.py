@@ -289,8 +289,11 @@ class AttributionFinder(BylineRules):
                 if source_span is None or len(source_span) == 0:
                     source = None
                 else:
-                    source = (source_span.start_char, source_span.end_char)
-                    source_tokens = (source_span.start, source_span.end, source_span.root.i)
+                    # the model marks a word of a name ("Rights" of "the Syrian Observatory for Human Rights")
+                    head = source_span.root.i
+                    first, stop = self._whole_entity(head, source_span.start, source_span.end)
+                    source = (self.index.idx[first], self.index.end[stop - 1])
+                    source_tokens = (first, stop, head)
                     if self._negative_subject(source_span.root.i):
                         continue  # "No one said P": nobody claims it
             if self.lex.join_quotes and content[1] <= cue[0]:
