@@ -474,6 +474,11 @@ def test_extractors_attributions_en_quoted_as_saying(
             None,
         ),
         pytest.param("Doctors and nurses said the hospital was hit.", "Doctors and nurses", None),
+        pytest.param(
+            "According to the senator, Ted Cruz (R-Texas), the bill will fail.",
+            "the senator, Ted Cruz (R-Texas)",
+            "Ted Cruz",
+        ),
     ],
 )
 def test_extractors_attributions_en_source_ranker_keeps_the_rules_head(

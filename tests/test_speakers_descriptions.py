@@ -217,6 +217,18 @@ def test_speakers_descriptions_never_resolve_to_an_interviewer_or_an_affiliation
             [("Advisers to Mr. Obama", None)],
             id="en-a-name-after-a-title-is-someone-else",
         ),
+        pytest.param(
+            "en",
+            "According to the senator, Ted Cruz (R-Texas), the bill will fail.",
+            [("the senator, Ted Cruz (R-Texas)", "Ted Cruz")],
+            id="en-a-name-after-a-comma-then-brackets",
+        ),
+        pytest.param(
+            "fr",
+            "Selon le maire de la ville, Hervé Chevreau (DVD), le jeune homme habitait le centre-ville.",
+            [("le maire de la ville, Hervé Chevreau (DVD)", "Hervé Chevreau")],
+            id="fr-a-name-then-a-party-in-brackets",
+        ),
     ],
 )
 def test_speakers_descriptions_a_name_in_the_source_is_the_speaker(

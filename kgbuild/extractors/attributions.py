@@ -370,6 +370,8 @@ class AttributionFinder(BylineRules):
                 continue  # a word in a phrase inside the rules' own source: "Senator Tom Reyes on CNN" is not CNN
             if cand.source_tokens is not None and self._conjunct_in(best.head, cand.source_tokens):
                 continue  # "Doctors and nurses said": both speak, not the nurses alone
+            if cand.source_tokens is not None and self._in_brackets(best.head, cand.source_tokens):
+                continue  # "the senator, Ted Cruz (R-Texas)": the party is not who speaks
             span, tokens = self._source_span(best.head)
             if (
                 span is not None
@@ -377,6 +379,12 @@ class AttributionFinder(BylineRules):
                 and not spans_overlap(span, cand.content)
             ):
                 cand.source, cand.source_tokens = span, tokens
+
+    def _in_brackets(self, word: int, source: tuple[int, int, int]) -> bool:
+        """Whether ``word`` is between brackets inside the source phrase ``source`` (start, end, head)."""
+        start, end, _ = source
+        texts = self.index.texts
+        return start <= word < end and "(" in texts[start:word] and ")" in texts[word + 1 : end]
 
     def _conjunct_in(self, word: int, source: tuple[int, int, int]) -> bool:
         """Whether ``word`` is a conjunct of the head of the source phrase ``source`` (start, end, head)."""

@@ -288,6 +288,10 @@ class PhraseRules(VerbRules):
         k = np_end + 1
         while k < sent_end and k - np_end <= _NAME_MAX and index.pos_strings[k] == "PROPN":
             k += 1
+        if k > np_end + 1 and k < sent_end and index.texts[k] == "(":
+            # a party or a title in brackets after the name: "Hervé Chevreau (DVD)", "Ted Cruz (R-Texas)"
+            close = next((j for j in range(k + 1, min(sent_end, k + 8)) if index.texts[j] == ")"), -1)
+            k = close + 1 if close > 0 else k
         if k == np_end + 1 or k >= sent_end - 1 or index.texts[k] != ",":
             return np_end
         if fold(index.texts[k + 1]) in self.lex.relative_pronouns:

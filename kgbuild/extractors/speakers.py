@@ -438,16 +438,21 @@ class SpeakerResolver:
             prepositional = any(deps[c] in {"case", "prep"} for c in children[i] + children[name_at])
             if attached and direct and not prepositional and (best is None or entity.kind == "person"):
                 best = entity
-        last = index.entity_around(end - 1) if best is None and end - 1 < len(index) else None
-        if last is not None and last[1] == end and last[0] > start:
-            # "the governor of Homs Talal Barazi": a person's name closing the description; not one after a
-            # preposition, a conjunction or a title ("the lawyer of John Smith", "aides to Mr. Obama")
+        stop = end
+        if best is None and 0 < end <= len(index) and index.texts[end - 1] == ")":
+            # "the senator, Ted Cruz (R-Texas)": the name closes the description before its brackets
+            stop = next((k for k in range(end - 2, max(start, end - 8), -1) if index.texts[k] == "("), end)
+        last = index.entity_around(stop - 1) if best is None and stop - 1 < len(index) else None
+        if last is not None and last[1] == stop and last[0] > start:
+            # "the governor of Homs Talal Barazi", "the senator, Ted Cruz": a person's name closing the
+            # description; not one after a preposition, a conjunction or a title ("the lawyer of John Smith",
+            # "aides to Mr. Obama")
             closing = self.entity_at(last[0])
             before = last[0] - 1
             if (
                 closing is not None
                 and closing.kind == "person"
-                and index.pos_strings[before] in {"NOUN", "PROPN"}
+                and (index.pos_strings[before] in {"NOUN", "PROPN"} or index.texts[before] == ",")
                 and fold(index.texts[before]) not in self.lexicon.titles
             ):
                 best = closing
