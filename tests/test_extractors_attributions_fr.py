@@ -205,6 +205,12 @@ def test_extractors_attributions_fr_constructions(text: str, expected: tuple[str
             ("a dit", "Jean Dupont", "Nous partons ce soir"),
             id="inverted-name-after-adjuncts-set-off-by-commas",
         ),
+        pytest.param(
+            "Même si les fêtes pourraient être mal vues dans une période où les morts s'accumulent et où le "
+            "chômage flambe, Paul Durand estime que les gens sont lassés.",
+            ("estime", "Paul Durand", "les gens sont lassés"),
+            id="subject-after-the-comma-not-the-clause-before",
+        ),
     ],
 )
 def test_extractors_attributions_fr_cue_source_content(text: str, expected: tuple[str, ...]) -> None:

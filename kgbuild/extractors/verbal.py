@@ -218,7 +218,12 @@ class VerbRules(ContentRules):
             fold(texts[s]) in self.lex.impersonal_subjects for s in subjects
         ):
             impersonal, subjects = True, []  # "il semblerait que": nobody speaks
-        pre = next((c for c in subjects if c < start), None)
+        before = [c for c in subjects if c < start]
+        pre = before[0] if before else None
+        if len(before) > 1 and "," in texts[index.edges(before[0])[1] + 1 : before[-1]]:
+            # "où le chômage flambe, Craig Waldman estime": the parse also gave the verb the subject of the
+            # clause before the comma; the nearest is its own
+            pre = before[-1]
         post = next((c for c in subjects if c >= end), None)
         if pre is not None and self._quoted_elsewhere(pre, v):
             pre = None  # '"P, these are the conditions", argued the comedian': a word of the quotation
