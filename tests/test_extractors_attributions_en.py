@@ -521,16 +521,3 @@ def test_extractors_attributions_en_verb_read_as_a_noun(text: str, expected: tup
 
 def test_extractors_attributions_en_noun_with_a_relative_clause_is_no_cue() -> None:
     assert attributions("The charges that he faces are serious.") == []
-
-
-def test_extractors_attributions_en_model_source_is_the_whole_name() -> None:
-    # punctuation stripped as in some scraped corpora: the parse fails and the cue model's source is one word
-    # of the name; the source is the whole name
-    (found,) = attributions_of(
-        "Government airstrikes on a rebel-held town near Homs killed at least 12 civilians on Sunday the Syrian "
-        "Observatory for Human Rights said.",
-        "en",
-        "attributions.v2",
-    )
-    assert found.source is not None
-    assert found.source.text == "the Syrian Observatory for Human Rights"

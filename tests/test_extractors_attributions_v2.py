@@ -147,3 +147,14 @@ def test_attributions_v2_quotation_content_leaves_out_its_marks(text: str) -> No
     (found,) = [a for a in attributions(text) if a.cue.text in {"added", "adding"}]
     inner = text[text.index('"') + 1 : text.rindex('"')]
     assert found.content.text == inner.rstrip(".")
+
+
+def test_attributions_v2_model_source_is_the_whole_name() -> None:
+    # punctuation stripped as in some scraped corpora: the parse fails and the cue model's source is one word
+    # of the name; the source is the whole name
+    (found,) = attributions(
+        "Government airstrikes on a rebel-held town near Homs killed at least 12 civilians on Sunday the Syrian "
+        "Observatory for Human Rights said."
+    )
+    assert found.source is not None
+    assert found.source.text == "the Syrian Observatory for Human Rights"

@@ -172,7 +172,7 @@ class ChainRules(PhraseRules):
         case = next((c for c in index.tree.children[child] if deps[c] == "case"), None)
         if deps[child] in {"dative", "dobj", "iobj"} or self._dative_adverb(index.head[child]):
             return True
-        return case is not None and fold(self.index.texts[case]) in self.lex.dative_cases
+        return case is not None and fold(index.texts[case]) in self.lex.dative_cases
 
     def _chain(self, candidates: list[Candidate]) -> None:
         """Link relays and nested attributions, and add the inner attributions of relay verbs."""

@@ -24,6 +24,7 @@ from kgbuild.extractors.speakers import (
     SpeakerResolver,
     addressed,
     agreeing_antecedent,
+    dative_adverb,
     name_head,
 )
 from kgbuild.records import Certainty, EntityMention
@@ -141,10 +142,7 @@ class Scene:
         return [c for c in self.index.tree.children[i] if c > i]
 
     def _dative_adverb(self, i: int) -> bool:
-        """Whether token ``i`` is a preposition of address the parse took for an adverb: "auprès" in "a
-        indiqué auprès de l'AFP", with the outlet hung on it."""
-        index = self.index
-        return index.pos_strings[i] == "ADV" and fold(index.texts[i]) in self.lex.dative_cases
+        return dative_adverb(self.index, i, self.lex.dative_cases)
 
     def _is_dative(self, child: int) -> bool:
         """The addressee of a cue: "à l'AFP", "auprès de", "to reporters", "told Reuters"."""

@@ -703,11 +703,17 @@ def addressed(index: DocIndex, k: int, dative_cases: frozenset[str]) -> bool:
     hangs on one the parse took for an adverb ("auprès de l'AFP")."""
     tree = index.tree
     head = index.head[k]
-    if head != k and index.pos_strings[head] == "ADV" and fold(index.texts[head]) in dative_cases:
+    if head != k and dative_adverb(index, head, dative_cases):
         return True
     return any(
         tree.dep[c] in {"case", "prep"} and fold(index.texts[c]) in dative_cases for c in tree.children[k]
     )
+
+
+def dative_adverb(index: DocIndex, i: int, dative_cases: frozenset[str]) -> bool:
+    """Whether token ``i`` is a dative preposition the parse took for an adverb ("auprès" of "auprès de l'AFP",
+    with the outlet hung on it)."""
+    return index.pos_strings[i] == "ADV" and fold(index.texts[i]) in dative_cases
 
 
 def name_head(index: DocIndex, i: int) -> int:
