@@ -217,9 +217,10 @@ class ContentRules(Scene):
         k = first
         while k < n and space[k]:
             k += 1
-        if k == first or k >= n or not any(first <= b < k for b in breaks):
+        below = bisect_left(breaks, first)  # the first line break at or after the colon
+        if k >= n or below >= len(breaks) or breaks[below] >= k:
             return None
-        after = bisect_left(breaks, k)
+        after = bisect_left(breaks, k, below)
         stop = breaks[after] if after < len(breaks) else n
         q = self.quotes.opening(k)
         if q >= 0:
