@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from kgbuild.extractors.docindex import DocIndex
+from kgbuild.extractors import docindex
+from kgbuild.extractors.docindex import DocIndex, Tree
 
 
 @pytest.mark.parametrize(
@@ -52,3 +53,45 @@ def test_docindex_entity_around_a_token() -> None:
     assert index.entity_around(5) == (1, 6)
     assert index.entity_around(1) == (1, 6)
     assert index.entity_around(6) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister said on Tuesday that the bill, which critics call “a scam”, would pass.",
+        "Police said -- without giving details -- that two men   were arrested.\n\nMore soon .",
+    ],
+)
+def test_docindex_words_labels_and_subtrees_match_spacy(english: spacy.language.Language, text: str) -> None:
+    # another Doc first, from another Vocab, so that the strings cached across Docs are read back too
+    DocIndex(spacy.blank("fr")("« Nous partons », a dit le maire, qui said nothing."))
+    doc = english(text)
+    index = DocIndex(doc)
+    assert index.text == doc.text
+    assert index.texts == [t.text for t in doc]
+    assert index.lower_strings == [t.lower_ for t in doc]
+    assert index.pos_strings == [t.pos_ for t in doc]
+    assert index.tag_strings == [t.tag_ for t in doc]
+    assert index.tree.dep == [t.dep_ for t in doc]
+    assert index.tree.children == [[c.i for c in t.children] for t in doc]
+    assert index.tree.left == [min(s.i for s in t.subtree) for t in doc]
+    assert index.tree.right == [max(s.i for s in t.subtree) for t in doc]
+
+
+def test_docindex_tree_of_heads_with_a_cycle() -> None:
+    # no parser writes one, but a hand-made Doc can: the edges still come out, and nothing loops
+    tree = Tree([1, 0, 2, 2], ["dep", "dep", "ROOT", "punct"])
+    assert (tree.left, tree.right) == ([0, 0, 2, 3], [1, 1, 3, 3])
+
+
+def test_docindex_string_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(docindex, "_NAMES", {0: ""})
+    monkeypatch.setattr(docindex, "_NAMES_LIMIT", 5)
+    vocab = spacy.blank("en").vocab
+    words = [f"word{k}" for k in range(12)]
+    doc = spacy.tokens.Doc(vocab, words=words)
+    assert DocIndex(doc).texts == words
+    assert len(docindex._NAMES) <= 13
+    other = ["again", "and", "again", "word3"]
+    assert DocIndex(spacy.tokens.Doc(vocab, words=other)).texts == other
+    assert len(docindex._NAMES) <= 4

@@ -29,8 +29,10 @@ from spacy.attrs import (
     ORTH,
     POS,
     SENT_START,
+    SPACY,
     TAG,
 )
+from spacy.strings import StringStore
 from spacy.tokens import Doc, MorphAnalysis
 
 from kgbuild.sentence_starts import NEVER_FIRST
@@ -47,6 +49,25 @@ class EntitySpan:
 
 
 _last: tuple[weakref.ReferenceType[Doc], DocIndex] | None = None
+
+# spaCy's string hashes are the same in every Vocab (a fixed hash of the string, or a fixed symbol id), so
+# the strings of one Doc's words and labels serve the next Docs: news repeats most of its words.
+_NAMES: dict[int, str] = {0: ""}
+_NAMES_LIMIT = 400_000
+
+
+def names_of(strings: StringStore, column: list[int]) -> list[str]:
+    """The string of each hash in ``column`` ("" for 0), as ``strings[h]`` gives it."""
+    names = _NAMES
+    try:
+        return [names[h] for h in column]
+    except KeyError:
+        if len(names) > _NAMES_LIMIT:
+            names.clear()
+            names[0] = ""
+        for h in set(column).difference(names):
+            names[h] = strings[h]
+        return [names[h] for h in column]
 
 
 def index_of(doc: Doc) -> DocIndex:
@@ -71,6 +92,24 @@ class Tree:
         for i, h in enumerate(head):
             if h != i:
                 self.children[h].append(i)
+        # Every head after its dependents, so that one pass carries each subtree's extremes up to its root.
+        order = [i for i, h in enumerate(head) if h == i]
+        for k in order:
+            order.extend(self.children[k])
+        if len(order) < n:  # a cycle, which no parser writes: walk every token's ancestors instead
+            self._walk_ancestors(head)
+            return
+        left, right = self.left, self.right
+        for k in reversed(order):
+            h = head[k]
+            if h != k:
+                if left[k] < left[h]:
+                    left[h] = left[k]
+                if right[k] > right[h]:
+                    right[h] = right[k]
+
+    def _walk_ancestors(self, head: list[int]) -> None:
+        n = len(head)
         for i in range(n):
             k, seen = i, 0
             while head[k] != k and seen < n:  # each ancestor's subtree reaches i
@@ -87,13 +126,32 @@ class DocIndex:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
         n = len(doc)
         table = doc.to_array(
-            [IDX, LENGTH, SENT_START, LEMMA, ORTH, POS, MORPH, TAG, ENT_IOB, ENT_TYPE, HEAD, DEP, LOWER]
-        ).reshape(n, 13)
+            [
+                IDX,
+                LENGTH,
+                SENT_START,
+                LEMMA,
+                ORTH,
+                POS,
+                MORPH,
+                TAG,
+                ENT_IOB,
+                ENT_TYPE,
+                HEAD,
+                DEP,
+                LOWER,
+                SPACY,
+            ]
+        ).reshape(n, 14)
         columns = cast(list[list[int]], table.T.tolist())
-        idx, _, _, lemma, orth, pos, morph, tag, ent_iob, ent_type, _, dep, lower = columns
+        idx, _, _, lemma, orth, pos, morph, tag, ent_iob, ent_type, _, dep, lower, spaced = columns
+        # Doc.text, without the Token object per word that it makes
+        self.texts: list[str] = names_of(doc.vocab.strings, orth)
+        self.text = "".join(
+            [word + " " if space else word for word, space in zip(self.texts, spaced, strict=True)]
+        )
         signed = table.view(numpy.int64)  # HEAD is an offset, stored in two's complement
         positions = numpy.arange(n, dtype=numpy.int64)
         self.idx: list[int] = idx
@@ -128,12 +186,6 @@ class DocIndex:
         return Tree(self.head, self._strings(self.dep))
 
     @functools.cached_property
-    def texts(self) -> list[str]:
-        """Each token as written."""
-        text = self.text
-        return [text[a:b] for a, b in zip(self.idx, self.end, strict=True)]
-
-    @functools.cached_property
     def pos_strings(self) -> list[str]:
         return self._strings(self.pos)
 
@@ -150,9 +202,7 @@ class DocIndex:
         return self._strings(self.ent_type)
 
     def _strings(self, column: list[int]) -> list[str]:
-        strings = self.doc.vocab.strings
-        names = {h: strings[h] if h else "" for h in set(column)}
-        return [names[h] for h in column]
+        return names_of(self.doc.vocab.strings, column)
 
     @functools.cached_property
     def is_space(self) -> list[bool]:

@@ -65,9 +65,10 @@ class _MaxoutNorm:
         best = scores[:, :width]
         for piece in range(1, self.pieces):  # pieces side by side: no reduction over a short axis
             best = numpy.maximum(best, scores[:, piece * width : (piece + 1) * width])
-        mean = best.mean(axis=1, keepdims=True)
-        variance = best.var(axis=1, keepdims=True) + _EPSILON
-        return ((best - mean) * variance**-0.5) * self.gain + self.shift
+        # numpy's mean and var, written out so that the centred scores are computed once
+        centred = best - best.sum(axis=1, keepdims=True) / width
+        variance = (centred * centred).sum(axis=1, keepdims=True) / width + _EPSILON
+        return (centred * variance**-0.5) * self.gain + self.shift
 
 
 @dataclass(frozen=True)
