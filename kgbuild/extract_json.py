@@ -37,6 +37,11 @@ def attribution_to_json(attribution: Attribution) -> dict[str, Any]:
         "accused": None
         if attribution.accused is None
         else {**span_to_json(attribution.accused), "key": attribution.accused_key},
+        # beyond EVAL.md's format: the other speakers a coordinated source names
+        "co_speakers": [
+            {"resolved": other.name, "key": other.key, "kind": other.kind}
+            for other in attribution.co_speakers
+        ],
     }
 
 

@@ -64,6 +64,16 @@ class EntityMention:
 
 
 @dataclass(frozen=True, slots=True)
+class CoSpeaker:
+    """Another speaker named in a coordinated source ("Donald Trump and Hillary Clinton said"), beside the
+    one the attribution resolves to."""
+
+    name: str  # canonical name of the entity inside the article
+    key: str  # identity key of the entity (EntityMention.key)
+    kind: SourceKind
+
+
+@dataclass(frozen=True, slots=True)
 class Attribution:
     cue: Span
     content: Span
@@ -83,6 +93,7 @@ class Attribution:
     extractor: str = ""  # registered name, "attributions.v1"
     accused: Span | None = None  # for an accusation, who it holds responsible, as written ("accuse X de Y")
     accused_key: str | None = None  # identity key of the accused entity (EntityMention.key), when it is one
+    co_speakers: tuple[CoSpeaker, ...] = ()  # the other named members of a coordinated source
 
 
 @dataclass(frozen=True, slots=True)

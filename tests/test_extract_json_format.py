@@ -3,7 +3,7 @@ import json
 from kgbuild.eval.gold import GoldAttribution, GoldDoc
 from kgbuild.eval.metric import score
 from kgbuild.extract_json import extraction_to_json
-from kgbuild.records import Article, Attribution, EntityMention, Extraction, Span
+from kgbuild.records import Article, Attribution, CoSpeaker, EntityMention, Extraction, Span
 
 TEXT = "Selon Marie Curie, le radium brille. Il a été accusé de mentir."
 
@@ -23,6 +23,7 @@ SAID = Attribution(
     resolved="Marie Curie",
     hedges=("aurait",),
     confidence=0.75,
+    co_speakers=(CoSpeaker("Pierre Curie", "person:pierre curie", "person"),),
 )
 ACCUSED = Attribution(
     cue=part("a été accusé"),
@@ -59,8 +60,10 @@ def test_extract_json_follows_the_eval_format() -> None:
         "negated": False,
         "confidence": 0.75,
         "accused": None,
+        "co_speakers": [{"resolved": "Pierre Curie", "key": "person:pierre curie", "kind": "person"}],
     }
     assert accused["source"] is None
+    assert accused["co_speakers"] == []
     assert (accused["relayed_by"], accused["negated"], accused["type"]) == (0, True, "nosource")
     assert record["entities"] == [
         {

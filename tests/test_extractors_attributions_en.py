@@ -521,3 +521,57 @@ def test_extractors_attributions_en_verb_read_as_a_noun(text: str, expected: tup
 
 def test_extractors_attributions_en_noun_with_a_relative_clause_is_no_cue() -> None:
     assert attributions("The charges that he faces are serious.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Donald Trump and Hillary Clinton said on Monday that the debate was rigged.",
+            [("Donald Trump and Hillary Clinton", "Donald Trump", ["Hillary Clinton"])],
+            id="two names",
+        ),
+        pytest.param(
+            "Senator Ted Cruz, Governor John Kasich and Marco Rubio all said the plan would fail.",
+            [
+                (
+                    "Senator Ted Cruz, Governor John Kasich and Marco Rubio all",
+                    "Ted Cruz",
+                    ["John Kasich", "Marco Rubio"],
+                )
+            ],
+            id="a chain of three",
+        ),
+        pytest.param(
+            "Senators Chuck Grassley and Patrick Leahy say other changes are needed.",
+            [("Senators Chuck Grassley and Patrick Leahy", "Chuck Grassley", ["Patrick Leahy"])],
+            id="names beside a title",
+        ),
+        pytest.param(
+            "According to Reuters and the Associated Press, the talks failed.",
+            [("Reuters and the Associated Press", "Reuters", ["Associated Press"])],
+            id="according to two outlets",
+        ),
+        pytest.param(
+            "The deal will hold, Donald Trump and Hillary Clinton said on Monday. They added that talks would resume.",
+            [
+                ("Donald Trump and Hillary Clinton", "Donald Trump", ["Hillary Clinton"]),
+                ("They", "Donald Trump", ["Hillary Clinton"]),
+            ],
+            id="they, the pair",
+        ),
+        pytest.param(
+            "Doctors and nurses said the hospital was hit.",
+            [("Doctors and nurses", None, [])],
+            id="nobody named",
+        ),
+    ],
+)
+def test_extractors_attributions_en_coordinated_sources_name_every_speaker(
+    text: str, expected: list[tuple[str, str | None, list[str]]]
+) -> None:
+    found = attributions_of(text, "en", "attributions.v2")
+    assert [
+        (a.source.text if a.source else None, a.resolved, [other.name for other in a.co_speakers])
+        for a in found
+    ] == expected

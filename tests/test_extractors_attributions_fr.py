@@ -925,3 +925,42 @@ def test_extractors_attributions_fr_outlet_read_with_the_speaker_s_name_is_a_rel
         ("l'AFP", "AFP"),
     ]
     assert found[0].relayed_by == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Emmanuel Macron et Angela Merkel ont affirmé jeudi que l'accord tiendrait. "
+            "Ils ont ajouté que les négociations reprendraient.",
+            [
+                ("Emmanuel Macron et Angela Merkel", "Emmanuel Macron", ["Angela Merkel"]),
+                ("Ils", "Emmanuel Macron", ["Angela Merkel"]),
+            ],
+            id="two names, then ils",
+        ),
+        pytest.param(
+            "Selon Marine Le Pen et Jean-Luc Mélenchon, la réforme est injuste.",
+            [("Marine Le Pen et Jean-Luc Mélenchon", "Marine Le Pen", ["Jean-Luc Mélenchon"])],
+            id="selon deux noms",
+        ),
+        pytest.param(
+            "Selon l'AFP et Reuters, les négociations ont échoué.",
+            [("l'AFP et Reuters", "AFP", ["Reuters"])],
+            id="selon deux agences",
+        ),
+        pytest.param(
+            "Le maire et la préfète ont assuré que la route rouvrirait lundi.",
+            [("Le maire et la préfète", None, [])],
+            id="personne de nommé",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_coordinated_sources_name_every_speaker(
+    text: str, expected: list[tuple[str, str | None, list[str]]]
+) -> None:
+    found = attributions_of(text, "fr", "attributions.v2")
+    assert [
+        (a.source.text if a.source else None, a.resolved, [other.name for other in a.co_speakers])
+        for a in found
+    ] == expected

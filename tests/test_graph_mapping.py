@@ -23,7 +23,8 @@ from kgbuild.graph.ids import (
 )
 from kgbuild.graph.mapping import MappingError, RunInfo, article_fingerprint, extraction_quads
 from kgbuild.graph.namespace import GAF, KG, NIF
-from kgbuild.records import Article, Attribution, EntityMention, Extraction, Span
+from kgbuild.records import Article, Attribution, CoSpeaker, EntityMention, Extraction, Span
+from kgbuild.validate import validate
 
 SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -232,6 +233,46 @@ def test_graph_mapping_resolved_speaker_is_the_entity() -> None:
     assert set(graph.objects(claim_iri("a1", 0), SCHEMA.author)) == {node}
     assert set(graph.objects(node, GAF.denotedBy)) == {mention_iri("a1", 0, 11), mention_iri("a1", 25, 29)}
     assert set(graph.objects(node, RDF.type)) == {SCHEMA.Person}
+
+
+def test_graph_mapping_coordinated_speakers_are_all_authors() -> None:
+    text = "Anne Lebrun et la Croix-Rouge ont affirmé que tout va bien."
+    anne = EntityMention(span("Anne Lebrun", text), "person", "Anne Lebrun", "anne-lebrun")
+    red_cross = EntityMention(span("Croix-Rouge", text), "organisation", "Croix-Rouge", "croix-rouge")
+    attribution = said(
+        "Anne Lebrun et la Croix-Rouge",
+        "ont affirmé",
+        "tout va bien",
+        text,
+        source_kind="person",
+        source_key="anne-lebrun",
+        resolved="Anne Lebrun",
+        # the kind of the entity wins over the kind given with the co-speaker
+        co_speakers=(CoSpeaker("Croix-Rouge", "croix-rouge", "person"),),
+    )
+    graph = mapped((attribution,), (anne, red_cross), text=text)
+    claim = claim_iri("a1", 0)
+    speakers = {entity_iri("person", "anne-lebrun"), entity_iri("organisation", "croix-rouge")}
+    assert set(graph.objects(claim, SCHEMA.author)) == speakers
+    assert set(graph.objects(claim, PROV.wasAttributedTo)) == speakers
+    assert (entity_iri("organisation", "croix-rouge"), RDF.type, SCHEMA.Organization) in graph
+    assert validate(graph).conforms
+
+
+def test_graph_mapping_co_speaker_without_entity_mention_is_described() -> None:
+    attribution = said(
+        "Le rapport",
+        "estime",
+        "la dette progresse",
+        source_kind="organisation",
+        source_key="cour-des-comptes",
+        resolved="Cour des comptes",
+        co_speakers=(CoSpeaker("Insee", "insee", "organisation"),),
+    )
+    graph = mapped((attribution,))
+    node = entity_iri("organisation", "insee")
+    assert node in set(graph.objects(claim_iri("a1", 0), SCHEMA.author))
+    assert (node, SCHEMA.name, Literal("Insee")) in graph
 
 
 def test_graph_mapping_speaker_key_without_entity_mention_is_described() -> None:

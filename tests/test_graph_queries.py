@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,6 +11,9 @@ import pytest
 from rdflib import Dataset
 from rdflib.term import Literal as RdfLiteral
 from rdflib.term import Node
+
+from kgbuild.graph.mapping import RunInfo, extraction_graph
+from kgbuild.records import Article, Attribution, CoSpeaker, Extraction, Span
 
 # rdflib 7.6 warns about its own deprecated internals when a Dataset parses TriG or answers a query.
 pytestmark = pytest.mark.filterwarnings(
@@ -45,25 +49,25 @@ def _rdflib_cell(term: Node | None) -> Cell:
     return str(term)
 
 
-def oxigraph_rows(query: str) -> list[tuple[Cell, ...]]:
+def oxigraph_rows(query: str, path: Path = GOLDEN) -> list[tuple[Cell, ...]]:
     store = ox.Store()
-    store.load(path=str(GOLDEN), format=ox.RdfFormat.TRIG)
+    store.load(path=str(path), format=ox.RdfFormat.TRIG)
     solutions = store.query(query, use_default_graph_as_union=True)
     assert isinstance(solutions, ox.QuerySolutions)
     names = [v.value for v in solutions.variables]
     return [tuple(_ox_cell(solution[name]) for name in names) for solution in solutions]
 
 
-def rdflib_rows(query: str) -> list[tuple[Cell, ...]]:
+def rdflib_rows(query: str, path: Path = GOLDEN) -> list[tuple[Cell, ...]]:
     dataset = Dataset(default_union=True)
-    dataset.parse(GOLDEN, format="trig")
+    dataset.parse(path, format="trig")
     result = dataset.query(query)
     return [tuple(_rdflib_cell(row.get(v)) for v in result.vars or []) for row in result.bindings]
 
 
-def query_rows(name: str) -> list[tuple[Cell, ...]]:
+def query_rows(name: str, path: Path = GOLDEN) -> list[tuple[Cell, ...]]:
     text = (QUERIES / name).read_text(encoding="utf-8")
-    ox_rows, rdflib_rows_ = oxigraph_rows(text), rdflib_rows(text)
+    ox_rows, rdflib_rows_ = oxigraph_rows(text, path), rdflib_rows(text, path)
     assert ox_rows == rdflib_rows_, f"{name}: engines disagree"
     return ox_rows
 
@@ -155,4 +159,33 @@ def test_graph_queries_entities_by_mentions() -> None:
         ("Bruxelles", "place", 1.0, 1.0),
         ("Courrier du Nord", "organisation", 1.0, 1.0),
         ("Rennes", "place", 1.0, 1.0),
+    ]
+
+
+def test_graph_queries_claims_by_speaker_gives_a_row_to_each_of_two_speakers(tmp_path: Path) -> None:
+    text = "Anne Lebrun et la Croix-Rouge affirment que tout va bien."
+
+    def part(needle: str) -> Span:
+        start = text.index(needle)
+        return Span(start, start + len(needle), needle)
+
+    both = Attribution(
+        cue=part("affirment"),
+        content=part("tout va bien"),
+        source=part("Anne Lebrun et la Croix-Rouge"),
+        type="indirect",
+        source_kind="person",
+        cue_lemma="affirmer",
+        resolved="Anne Lebrun",
+        source_key="anne-lebrun",
+        co_speakers=(CoSpeaker("Croix-Rouge", "croix-rouge", "organisation"),),
+    )
+    extraction = Extraction(Article(id="a2", text=text, origin="a2.txt", lang="fr"), "fr", (), (both,))
+    run = RunInfo("kgbuild 0.1.0", "test", ("attributions.v2",), datetime(2024, 1, 1, tzinfo=UTC))
+    path = tmp_path / "two.trig"
+    extraction_graph(extraction, run).serialize(path, format="trig")
+    rows = query_rows("claims_by_speaker.rq", path)
+    assert [row[:5] for row in rows] == [
+        ("Anne Lebrun", "affirmer", "Indirect", "tout va bien", "a2"),
+        ("Croix-Rouge", "affirmer", "Indirect", "tout va bien", "a2"),
     ]

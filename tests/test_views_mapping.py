@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 import pytest
 
 from kgbuild.graph.ids import entity_iri, publisher_iri
-from kgbuild.records import Article, Attribution, EntityMention, Extraction, Span
+from kgbuild.records import Article, Attribution, CoSpeaker, EntityMention, Extraction, Span
 from kgbuild.views import build_view, render_html
 
 mapping = pytest.importorskip("kgbuild.graph.mapping")
@@ -106,3 +106,38 @@ def test_views_mapped_extraction_gives_chain_denial_and_hedge() -> None:
     page = render_html(claims, title="mapped")
     assert "Girard <i>reste</i>" not in page
     assert "Girard \\u003ci\\u003ereste\\u003c/i\\u003e" in page
+
+
+def test_views_coordinated_speakers_each_draw_the_claim() -> None:
+    text = "Paul Girard et Nova affirment que Lyon va bien."
+
+    def part(needle: str) -> Span:
+        start = text.index(needle)
+        return Span(start, start + len(needle), needle)
+
+    article = Article(id="m/2", text=text, origin="test", lang="fr", publisher="La Voix du Centre")
+    entities = (
+        EntityMention(part("Paul Girard"), "person", "Paul Girard", "paul-girard"),
+        EntityMention(part("Nova"), "organisation", "Nova", "nova"),
+        EntityMention(part("Lyon"), "place", "Lyon", "lyon"),
+    )
+    both = Attribution(
+        cue=part("affirment"),
+        content=part("Lyon va bien"),
+        source=part("Paul Girard et Nova"),
+        type="indirect",
+        source_kind="person",
+        cue_lemma="affirmer",
+        resolved="Paul Girard",
+        source_key="paul-girard",
+        co_speakers=(CoSpeaker("Nova", "nova", "organisation"),),
+    )
+    run = mapping.RunInfo("kgbuild 0.1.0", "test", ("attributions.v2",), datetime(2024, 1, 1, tzinfo=UTC))
+    dataset = mapping.extraction_graph(Extraction(article, "fr", entities, (both,)), run)
+    nova, girard = str(entity_iri("organisation", "nova")), str(entity_iri("person", "paul-girard"))
+    lyon, outlet = str(entity_iri("place", "lyon")), str(publisher_iri("La Voix du Centre"))
+
+    claims = build_view(dataset, "claims")
+    assert {(u, v) for u, v in claims.edges()} == {(girard, lyon), (nova, lyon)}
+    reporting = build_view(dataset, "reporting")
+    assert {(u, v) for u, v in reporting.edges} == {(outlet, girard), (outlet, nova)}

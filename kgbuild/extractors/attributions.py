@@ -48,7 +48,8 @@ from kgbuild.extractors.scene import (
     phrase_key,
     spans_overlap,
 )
-from kgbuild.records import Attribution, Certainty, EntityMention, QuoteType, Span
+from kgbuild.extractors.speakers import name_head
+from kgbuild.records import Attribution, Certainty, CoSpeaker, EntityMention, QuoteType, Span
 
 NAME = "attributions.v1"
 NAME_V2 = "attributions.v2"
@@ -387,10 +388,23 @@ class AttributionFinder(BylineRules):
         return start <= word < end and "(" in texts[start:word] and ")" in texts[word + 1 : end]
 
     def _conjunct_in(self, word: int, source: tuple[int, int, int]) -> bool:
-        """Whether ``word`` is a conjunct of the head of the source phrase ``source`` (start, end, head)."""
+        """Whether ``word`` is a conjunct of the head of the source phrase ``source`` (start, end, head), or
+        a word of that conjunct's name ("Hillary" of "Donald Trump and Hillary Clinton"), down a chain of
+        conjuncts ("Ted Cruz, John Kasich and Marco Rubio") or of the names set beside the head ("Senators
+        Chuck Grassley and Patrick Leahy")."""
         start, end, head = source
         index = self.index
-        return start <= word < end and index.tree.dep[word] == "conj" and index.head[word] == head
+        deps, heads = index.tree.dep, index.head
+        word = name_head(index, word)
+        if deps[word] != "conj":
+            return False
+        for _ in range(end - start):
+            if not start <= word < end or deps[word] not in {"conj", "appos"}:
+                return False
+            word = heads[word]
+            if word == head:
+                return True
+        return False
 
     def _inside_a_complement(self, word: int, source: tuple[int, int, int]) -> bool:
         """Whether ``word`` lies in a prepositional phrase of the source phrase ``source`` (start, end, head),
@@ -505,6 +519,11 @@ class AttributionFinder(BylineRules):
             extractor=self.name,
             accused=accused,
             accused_key=accused_key,
+            co_speakers=tuple(
+                CoSpeaker(other.resolved, other.key, other.kind)
+                for other in (info.also if info is not None else ())
+                if other.resolved and other.key
+            ),
         )
 
     def _accused(self, cand: Candidate) -> tuple[Span | None, str | None]:

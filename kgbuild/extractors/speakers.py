@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -52,6 +52,8 @@ class SourceInfo:
     key: str | None = None
     gender: str = ""  # "m", "f" or "" when unknown
     number: str = ""  # "s", "p" or ""
+    # the other entities a coordinated source names ("Donald Trump and Hillary Clinton"), in text order
+    also: tuple[SourceInfo, ...] = ()
 
 
 @dataclass(slots=True)
@@ -123,10 +125,39 @@ class SpeakerResolver:
         self._advance_entities(start)
         self._said = said
         info, head_word = self._describe(start, end, head)
+        also = self._conjoined(start, end, head, info)
+        if also:
+            info = replace(info, also=also)
         if remember:
             self._speakers.append(_Speaker(head, self._sentence_of[head], info, head_word, relay))
             del self._speakers[:-_HISTORY]
         return info
+
+    def _conjoined(self, start: int, end: int, head: int, info: SourceInfo) -> tuple[SourceInfo, ...]:
+        """The entities named by the conjuncts of the source [start, end) headed by ``head`` ("Hillary
+        Clinton" of "Donald Trump and Hillary Clinton"), other than the one ``info`` resolves to."""
+        index = self.index
+        deps, children = index.tree.dep, index.tree.children
+        conjuncts: list[int] = []
+        # from the head, and from the names set beside it ("Senators Chuck Grassley and Patrick Leahy");
+        # English chains its conjuncts (A <- B <- C), French hangs them all on the first
+        stack = [head, *(c for c in children[head] if deps[c] == "appos" and start <= c < end)]
+        while stack:
+            for child in children[stack.pop()]:
+                if deps[child] == "conj" and start <= child < end:
+                    conjuncts.append(child)
+                    stack.append(child)
+        seen = {info.key}
+        found: list[SourceInfo] = []
+        for conjunct in sorted(conjuncts):
+            c_start, c_end = self._noun_phrase(conjunct)
+            entity = self._entity_in(max(c_start, start), min(c_end, end), conjunct)
+            if entity is None or entity.key in seen or entity.kind not in {"person", "organisation", "group"}:
+                continue
+            seen.add(entity.key)
+            kind: SourceKind = "person" if entity.kind in {"person", "group"} else "organisation"
+            found.append(SourceInfo(kind, entity.name, entity.key))
+        return tuple(found)
 
     # -- description --------------------------------------------------------------------------------
 
@@ -545,7 +576,7 @@ class SpeakerResolver:
         if found is not None:
             info = found.info
             return SourceInfo(
-                info.kind, info.resolved, info.key, info.gender or gender, info.number or number
+                info.kind, info.resolved, info.key, info.gender or gender, info.number or number, info.also
             )
         if thing:
             return SourceInfo("organisation", None, None, gender, number)
@@ -583,6 +614,10 @@ class SpeakerResolver:
                 kind: SourceKind = "person" if entity.kind in {"person", "group"} else "organisation"
                 gender, number = self._agreement(start, end, i)
                 info = SourceInfo(kind, entity.name, entity.key, gender, number)
+                left, right = index.edges(i)
+                also = self._conjoined(left, right + 1, i, info)
+                if also:  # "Le Pen et Mélenchon ont dénoncé ... Ils": the pair, plural, of either gender
+                    info = SourceInfo(kind, entity.name, entity.key, "", "p", also)
                 subjects.append(_Speaker(i, self._sentence_of[i], info, ""))
             self._subjects = subjects
         return self._subjects

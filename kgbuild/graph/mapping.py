@@ -304,10 +304,28 @@ class _ArticleMapper:
         return node
 
     def _speaker_kind(self, attribution: Attribution) -> str | None:
-        kinds = [e.kind for e in self.extraction.entities if e.key == attribution.source_key]
-        if attribution.source_kind in kinds or (not kinds and attribution.source_kind in ENTITY_CLASS):
-            return attribution.source_kind
+        return self._entity_kind(attribution.source_key, attribution.source_kind)
+
+    def _entity_kind(self, key: str | None, kind: str) -> str | None:
+        """The kind of the article's entity ``key``, preferring ``kind`` when the entity has it."""
+        kinds = [e.kind for e in self.extraction.entities if e.key == key]
+        if kind in kinds or (not kinds and kind in ENTITY_CLASS):
+            return kind
         return kinds[0] if kinds else None
+
+    def _co_speakers(self, attribution: Attribution) -> list[URIRef]:
+        """The entities of a coordinated source beside the one it resolves to ("Donald Trump and Hillary
+        Clinton said": Clinton speaks too)."""
+        nodes = []
+        for other in attribution.co_speakers:
+            kind = self._entity_kind(other.key, other.kind)
+            if kind is None:
+                continue
+            node = self._entity_iri(kind, other.key)
+            if node not in self._described:
+                self._describe_entity(node, kind, other.key, other.name)
+            nodes.append(node)
+        return nodes
 
     def _anonymous_speaker(self, attribution: Attribution, anonymous: dict[str, URIRef]) -> URIRef | None:
         # Same marker from the extractor ("anon:...") or same normalised wording: the same unnamed source.
@@ -344,8 +362,9 @@ class _ArticleMapper:
         if speaker is None:
             self._add(claim, KG.agentless, Literal(True))
         else:
-            self._add(claim, SCHEMA.author, speaker)
-            self._add(claim, PROV.wasAttributedTo, speaker)
+            for author in [speaker, *self._co_speakers(attribution)]:
+                self._add(claim, SCHEMA.author, author)
+                self._add(claim, PROV.wasAttributedTo, author)
         self._add(claim, KG.cue, self._cue(attribution))
         self._add(claim, KG.quoteType, self._lookup(QUOTE_TYPE, attribution.type, "quote type", n))
         self._add(claim, KG.sourceKind, self._lookup(SOURCE_KIND, attribution.source_kind, "source kind", n))

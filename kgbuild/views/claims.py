@@ -21,22 +21,23 @@ def claims_view(corpus: Corpus) -> nx.MultiDiGraph:
     relayed_by = relayers(corpus)
     for claim in corpus.claims.values():
         article = corpus.articles[claim.article]
-        targets = [t for t in dict.fromkeys(corpus.targets.get(claim.iri, ())) if t != claim.speaker]
-        if claim.speaker is not None and (targets or article.publisher not in (None, claim.speaker)):
-            speaker = speaker_node(graph, corpus, claim, relayed_by.get(claim.iri))
-            assert speaker is not None
-            links = [(speaker, target, "claims") for target in targets]
-            if not links and article.publisher:
-                links = [(article.publisher, speaker, "reports")]
-        elif claim.speaker is None and article.publisher and targets:
-            links = [(article.publisher, target, "states") for target in targets]
-        else:
-            continue  # nobody to draw it from, or nothing to draw it to
-        remember(graph, corpus, claim)
-        for u, v, relation in links:
-            add_node(graph, corpus, u)  # no-op for the speaker, already drawn
-            add_node(graph, corpus, v)
-            graph.add_edge(u, v, key=claim.iri, **edge_attributes(claim, article, relation))
+        targets = [t for t in dict.fromkeys(corpus.targets.get(claim.iri, ())) if t not in claim.speakers]
+        for who in claim.speakers or (None,):
+            if who is not None and (targets or article.publisher not in (None, who)):
+                speaker = speaker_node(graph, corpus, claim, relayed_by.get(claim.iri), who)
+                assert speaker is not None
+                links = [(speaker, target, "claims") for target in targets]
+                if not links and article.publisher:
+                    links = [(article.publisher, speaker, "reports")]
+            elif who is None and article.publisher and targets:
+                links = [(article.publisher, target, "states") for target in targets]
+            else:
+                continue  # nobody to draw it from, or nothing to draw it to
+            remember(graph, corpus, claim)
+            for u, v, relation in links:
+                add_node(graph, corpus, u)  # no-op for the speaker, already drawn
+                add_node(graph, corpus, v)
+                graph.add_edge(u, v, key=claim.iri, **edge_attributes(claim, article, relation))
     return graph
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from urllib.parse import unquote
 
@@ -256,8 +256,13 @@ def _claims(source: Source, corpus: Corpus) -> None:
     for claim, hedge in select(source, Q_HEDGES):
         if claim is not None and hedge is not None:
             hedges[claim].append(labels.get(hedge) or label_from_iri(hedge))
+    others: dict[str, set[str]] = defaultdict(set)
     for c, a, speaker, cue, text, sk, qt, pol, cert in select(source, Q_CLAIMS):
-        if c is None or a is None or c in corpus.claims or a not in corpus.articles:
+        if c is None or a is None or a not in corpus.articles:
+            continue
+        if c in corpus.claims:  # a row per speaker: "Donald Trump and Hillary Clinton said" has two
+            if speaker is not None:
+                others[c].add(speaker)
             continue
         kind = _local(sk)
         if speaker is not None and corpus.kinds.get(speaker) == "source" and kind == "DocumentSource":
@@ -276,6 +281,11 @@ def _claims(source: Source, corpus: Corpus) -> None:
             certainty=_local(cert),
             hedges=tuple(dict.fromkeys(hedges.get(c, ()))),
         )
+    for c, speakers in others.items():
+        info = corpus.claims[c]
+        # in a fixed order, whatever order the store gives the rows in
+        first, *rest = sorted(speakers | {info.speaker} if info.speaker else speakers)
+        corpus.claims[c] = replace(info, speaker=first, speaker_label=corpus.label(first), others=tuple(rest))
 
 
 @cache  # a handful of distinct values, seen once per claim

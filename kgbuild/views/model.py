@@ -59,6 +59,12 @@ class ClaimInfo:
     negative: bool = False
     certainty: str | None = None  # "CERTAIN", "PROBABLE", "POSSIBLE", "UNDERSPECIFIED"
     hedges: tuple[str, ...] = ()
+    others: tuple[str, ...] = ()  # the other speakers of a coordinated source ("X and Y said")
+
+    @property
+    def speakers(self) -> tuple[str, ...]:
+        """Every speaker of the claim: none when it is agentless."""
+        return (self.speaker, *self.others) if self.speaker is not None else ()
 
     @property
     def denial(self) -> bool:

@@ -19,26 +19,27 @@ def reporting_view(corpus: Corpus) -> nx.DiGraph:
         article = corpus.articles[claim.article]
         relayer = relayed_by.get(claim.iri)
         source = relayer or article.publisher
-        if claim.speaker is None or source is None or source == claim.speaker:
-            continue  # agentless, unpublished, or an outlet quoting itself
-        speaker = speaker_node(graph, corpus, claim, relayer)
-        if speaker is None or speaker == source:
-            continue
-        add_node(graph, corpus, source)
-        remember(graph, corpus, claim)
-        if graph.has_edge(source, speaker):
-            data = graph.edges[source, speaker]
-            data["claims"] += (claim.iri,)
-            data["weight"] += 1
-            data["anonymous"] += int(claim.source_kind == "anonymous")
-        else:
-            graph.add_edge(
-                source,
-                speaker,
-                relation="relays" if relayer else "publishes",
-                style="relay" if relayer else "report",
-                claims=(claim.iri,),
-                weight=1,
-                anonymous=int(claim.source_kind == "anonymous"),
-            )
+        for who in claim.speakers:
+            if source is None or source == who:
+                continue  # unpublished, or an outlet quoting itself
+            speaker = speaker_node(graph, corpus, claim, relayer, who)
+            if speaker is None or speaker == source:
+                continue
+            add_node(graph, corpus, source)
+            remember(graph, corpus, claim)
+            if graph.has_edge(source, speaker):
+                data = graph.edges[source, speaker]
+                data["claims"] += (claim.iri,)
+                data["weight"] += 1
+                data["anonymous"] += int(claim.source_kind == "anonymous")
+            else:
+                graph.add_edge(
+                    source,
+                    speaker,
+                    relation="relays" if relayer else "publishes",
+                    style="relay" if relayer else "report",
+                    claims=(claim.iri,),
+                    weight=1,
+                    anonymous=int(claim.source_kind == "anonymous"),
+                )
     return graph

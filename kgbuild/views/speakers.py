@@ -41,9 +41,12 @@ def relayers(corpus: Corpus) -> dict[str, str]:
     return found
 
 
-def speaker_node(graph: nx.Graph, corpus: Corpus, claim: ClaimInfo, relayed_by: str | None) -> str | None:
-    """The node drawn for the claim's speaker (None for an agentless claim)."""
-    speaker = claim.speaker
+def speaker_node(
+    graph: nx.Graph, corpus: Corpus, claim: ClaimInfo, relayed_by: str | None, speaker: str | None = None
+) -> str | None:
+    """The node drawn for the claim's speaker, or for ``speaker``, one of its speakers (None for an
+    agentless claim)."""
+    speaker = speaker or claim.speaker
     if speaker is None:
         return None
     if corpus.kinds.get(speaker) != "anonymous":
