@@ -565,6 +565,21 @@ def test_extractors_attributions_en_noun_with_a_relative_clause_is_no_cue() -> N
             [("Doctors and nurses", None, [])],
             id="nobody named",
         ),
+        pytest.param(
+            "Donald Trump and Hillary Clinton met voters in Ohio on Monday. They said the economy would grow.",
+            [("They", "Donald Trump", ["Hillary Clinton"])],
+            id="they, the pair of a subject",
+        ),
+        pytest.param(
+            "Donald Trump and Hillary Clinton met voters in Ohio on Monday. She said the economy would grow.",
+            [("She", "Hillary Clinton", [])],
+            id="she, one of the pair",
+        ),
+        pytest.param(
+            "Donald Trump and Hillary Clinton met voters in Ohio on Monday. He said the economy would grow.",
+            [("He", "Donald Trump", [])],
+            id="he, the other",
+        ),
     ],
 )
 def test_extractors_attributions_en_coordinated_sources_name_every_speaker(

@@ -156,7 +156,8 @@ class SpeakerResolver:
                 continue
             seen.add(entity.key)
             kind: SourceKind = "person" if entity.kind in {"person", "group"} else "organisation"
-            found.append(SourceInfo(kind, entity.name, entity.key))
+            gender, number = self._agreement(max(c_start, start), min(c_end, end), conjunct)
+            found.append(SourceInfo(kind, entity.name, entity.key, gender, number))
         return tuple(found)
 
     # -- description --------------------------------------------------------------------------------
@@ -614,11 +615,15 @@ class SpeakerResolver:
                 kind: SourceKind = "person" if entity.kind in {"person", "group"} else "organisation"
                 gender, number = self._agreement(start, end, i)
                 info = SourceInfo(kind, entity.name, entity.key, gender, number)
+                subjects.append(_Speaker(i, self._sentence_of[i], info, ""))
                 left, right = index.edges(i)
                 also = self._conjoined(left, right + 1, i, info)
-                if also:  # "Le Pen et Mélenchon ont dénoncé ... Ils": the pair, plural, of either gender
-                    info = SourceInfo(kind, entity.name, entity.key, "", "p", also)
-                subjects.append(_Speaker(i, self._sentence_of[i], info, ""))
+                if also:
+                    # "Trump and Clinton met ... She": each of the pair; "They": the pair, plural, of either
+                    # gender, looked at first (subjects are read from the last)
+                    subjects.extend(_Speaker(i, self._sentence_of[i], other, "") for other in also)
+                    pair = SourceInfo(kind, entity.name, entity.key, "", "p", also)
+                    subjects.append(_Speaker(i, self._sentence_of[i], pair, ""))
             self._subjects = subjects
         return self._subjects
 
