@@ -32,6 +32,14 @@ def english() -> Language:
 
 
 @pytest.fixture(scope="session")
+def french() -> Language:
+    """The French spaCy pipeline."""
+    from run_extractors import pipeline
+
+    return pipeline("fr")
+
+
+@pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
 

@@ -95,3 +95,16 @@ def test_docindex_string_cache_is_bounded(monkeypatch: pytest.MonkeyPatch) -> No
     other = ["again", "and", "again", "word3"]
     assert DocIndex(spacy.tokens.Doc(vocab, words=other)).texts == other
     assert len(docindex._NAMES) <= 4
+
+
+@pytest.mark.parametrize("field", ["Gender", "Number", "VerbForm", "Mood", "Person"])
+def test_docindex_morph_values_and_lemmas_match_spacy(french: spacy.language.Language, field: str) -> None:
+    # two Docs one after the other: the values found for the first serve the second
+    for text in (
+        "Les ministres ont affirmé qu'elle aurait menti.",
+        "Il dirait que nous partons, a-t-elle dit.",
+    ):
+        doc = french(text)
+        index = DocIndex(doc)
+        assert [index.morph_values(t.i, field) for t in doc] == [tuple(t.morph.get(field)) for t in doc]
+        assert [index.lemma_of(t.i) for t in doc] == [t.lemma_ for t in doc]

@@ -254,8 +254,14 @@ def _tag_spans(doc: Doc, probabilities: numpy.ndarray, labels: Sequence[str]) ->
     confidence = probabilities.max(axis=1)
     outside = labels.index(OUTSIDE) if OUTSIDE in labels else -1
     index = index_of(doc)
+    add = numpy.add.reduce  # ndarray.mean's own sum and division, without its wrapper around them
     return [
-        (label, index.idx[first], index.end[last], float(confidence[first : last + 1].mean()))
+        (
+            label,
+            index.idx[first],
+            index.end[last],
+            float(add(confidence[first : last + 1]) / (last + 1 - first)),
+        )
         for label, first, last in tag_runs(
             index.is_space, [(int(i), labels[best[i]]) for i in numpy.flatnonzero(best != outside)]
         )

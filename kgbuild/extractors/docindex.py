@@ -32,7 +32,7 @@ from spacy.attrs import (
     SPACY,
     TAG,
 )
-from spacy.strings import StringStore
+from spacy.strings import StringStore, get_string_id
 from spacy.tokens import Doc, MorphAnalysis
 
 from kgbuild.sentence_starts import NEVER_FIRST
@@ -54,6 +54,9 @@ _last: tuple[weakref.ReferenceType[Doc], DocIndex] | None = None
 # the strings of one Doc's words and labels serve the next Docs: news repeats most of its words.
 _NAMES: dict[int, str] = {0: ""}
 _NAMES_LIMIT = 400_000
+_NEVER_FIRST = tuple(get_string_id(word) for word in NEVER_FIRST)
+# Morphological values by field and morphology hash, as global as the hashes; a few thousand analyses.
+_MORPH_VALUES: dict[str, dict[int, tuple[str, ...]]] = {}
 
 
 def names_of(strings: StringStore, column: list[int]) -> list[str]:
@@ -169,8 +172,10 @@ class DocIndex:
         self._ent_type = ent_type
         # The parser may leave two roots side by side, and spaCy then starts a sentence at the second one's
         # first word even when that is the comma after « P » ("« P », a déclaré X"): no sentence starts so.
-        strings = doc.vocab.strings
-        continuing = numpy.isin(table[:, 4], [strings[t] for t in NEVER_FIRST])
+        words = table[:, 4]
+        continuing = numpy.zeros(n, dtype=bool)
+        for word in _NEVER_FIRST:  # a handful of words: cheaper than numpy.isin's set-up
+            continuing |= words == word
         starts = numpy.flatnonzero(((signed[:, 2] == 1) & ~continuing) | (positions == 0))
         lengths = numpy.diff(numpy.append(starts, n))
         self.sent_start: list[int] = numpy.repeat(starts, lengths).tolist()
@@ -211,6 +216,10 @@ class DocIndex:
 
     def entity_spans(self) -> list[EntitySpan]:
         """Named-entity spans, like ``Doc.ents`` but without building a Token per position."""
+        return list(self._entity_spans)
+
+    @functools.cached_property
+    def _entity_spans(self) -> tuple[EntitySpan, ...]:
         strings = self.doc.vocab.strings
         spans: list[EntitySpan] = []
         start = -1
@@ -223,7 +232,7 @@ class DocIndex:
                 start, label = i, typ
         if start >= 0:
             spans.append(EntitySpan(start, len(self._ent_iob), strings[label]))
-        return spans
+        return tuple(spans)
 
     def entity_around(self, i: int) -> tuple[int, int] | None:
         """Tokens [start, end) of the named entity token ``i`` is in, or None."""
@@ -291,7 +300,9 @@ class DocIndex:
 
     def lemma_of(self, i: int) -> str:
         """``Token.lemma_`` of token ``i``, looked up alone: the rules read few lemmas as strings."""
-        return self.doc.vocab.strings[self.lemma[i]]
+        h = self.lemma[i]
+        found = _NAMES.get(h)
+        return found if found is not None else self.doc.vocab.strings[h]
 
     @functools.cached_property
     def is_punct(self) -> list[bool]:
@@ -313,14 +324,12 @@ class DocIndex:
             found = self._edges[i] = (token.left_edge.i, token.right_edge.i)
         return found
 
-    @functools.cached_property
-    def _morph_values(self) -> dict[str, dict[int, tuple[str, ...]]]:
-        return {}
-
     def morph_values(self, i: int, field: str) -> tuple[str, ...]:
         """Values of the morphological ``field`` of token ``i`` (as ``Token.morph.get(field)``)."""
         key = self.morph[i]
-        by_key = self._morph_values.setdefault(field, {})
+        by_key = _MORPH_VALUES.get(field)
+        if by_key is None:
+            by_key = _MORPH_VALUES[field] = {}
         found = by_key.get(key)
         if found is None:
             found = by_key[key] = tuple(MorphAnalysis.from_id(self.doc.vocab, key).get(field, []))
