@@ -20,10 +20,11 @@ def pipeline(lang: str) -> Language:
 
 
 def extract(
-    doc: Doc, lang: str, name: str = "attributions.v2", **options: object
+    doc: Doc, lang: str, name: str = "attributions.v2", entities_name: str = "entities.v2", **options: object
 ) -> tuple[list[EntityMention], list[Attribution]]:
-    """``entities.v1``, then the attribution extractor ``name`` given those entities and ``options``."""
-    entities = list(get_extractor("entities.v1")(doc, ExtractContext(lang)))
+    """The entity extractor ``entities_name`` (the default one), then the attribution extractor ``name``
+    given those entities and ``options``."""
+    entities = list(get_extractor(entities_name)(doc, ExtractContext(lang)))
     found = get_extractor(name)(doc, ExtractContext(lang, tuple(entities), dict(options)))
     return entities, list(found)
 

@@ -1,4 +1,9 @@
-"""entities.v1: people, organisations, places and groups named in a Doc, with in-article canonical names."""
+"""People, organisations, places and groups named in a Doc, with in-article canonical names.
+
+``entities.v1`` gives a person the fullest name the article uses for them ("Trump" -> "Donald Trump");
+``entities.v2`` also gives an organisation's short form its full name ("the Observatory" -> "Syrian
+Observatory for Human Rights"), so that both are one speaker in the graph.
+"""
 
 from __future__ import annotations
 
@@ -32,6 +37,11 @@ class _Raw:
     text: str
     kind: EntityKind
     words: tuple[str, ...]  # folded words of the name, for surname matching
+    # folded word the parse makes the name's head ("observatory" of "Syrian Observatory for Human Rights")
+    head: str = ""
+    definite: bool = (
+        False  # after a definite article, maybe with adjectives between ("the UK-based Observatory")
+    )
 
 
 @extractors.register("entities.v1")
@@ -40,7 +50,18 @@ def entities_v1(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
     yield from find_entities(doc, load_lexicon(ctx.lang))
 
 
-def find_entities(doc: Doc, lexicon: Lexicon, index: DocIndex | None = None) -> Iterator[EntityMention]:
+@extractors.register("entities.v2")
+def entities_v2(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
+    """As ``entities.v1``, and an organisation's short form named as the organisation it stands for."""
+    yield from find_entities(doc, load_lexicon(ctx.lang), short_forms=True)
+
+
+def find_entities(
+    doc: Doc, lexicon: Lexicon, index: DocIndex | None = None, short_forms: bool = False
+) -> Iterator[EntityMention]:
+    """``short_forms``: a name made of the head word of an organisation's longer name, and maybe some of its
+    other words, is that organisation ("the Observatory", even where the recognizer calls it a person),
+    unless two organisations of the article share that head ("the Council")."""
     index = index or index_of(doc)
     raws: list[_Raw] = []
     full_text = index.text
@@ -61,16 +82,65 @@ def find_entities(doc: Doc, lexicon: Lexicon, index: DocIndex | None = None) -> 
         shift = full_text.find(text, start, end)
         if shift >= 0:  # keep the span on the cleaned name ("l'AFP" -> "AFP")
             start, end = shift, shift + len(text)
-        raws.append(_Raw(start, end, text, kind, tuple(identity_key(text).split("-"))))
+        head, definite = "", False
+        if short_forms:
+            head = identity_key(index.texts[index.root(range(ent.start + lo, ent.start + hi))])
+            definite = _after_definite_article(index, ent.start + lo, lexicon)
+        raws.append(_Raw(start, end, text, kind, tuple(identity_key(text).split("-")), head, definite))
     canonical = _canonical_names(raws)
+    organisations = _organisation_names(raws) if short_forms else {}
     for raw in raws:
-        name = canonical.get((raw.kind, raw.words), raw.text)
+        kind = raw.kind
+        name = canonical.get((kind, raw.words), raw.text)
+        if kind in {"organisation", "person"} and raw.words in organisations:
+            kind, name = "organisation", organisations[raw.words]
         yield EntityMention(
             span=Span(raw.start, raw.end, full_text[raw.start : raw.end]),
-            kind=raw.kind,
+            kind=kind,
             name=name,
             key=identity_key(name),
         )
+
+
+def _organisation_names(raws: list[_Raw]) -> dict[tuple[str, ...], str]:
+    """For each one-word name written after a definite article ("the Observatory", "l'Observatoire") that is
+    the head word of exactly one longer organisation name of the article, that name (the longest way the
+    article writes it, the first among equals). A word of a person's name stays theirs ("Trump" of a
+    misread "Washington Post Trump"), an acronym is a name of its own, and a longer name with figures in it
+    is no name ("Patriot 13 percent")."""
+    longer: dict[tuple[str, ...], _Raw] = {}
+    for raw in raws:
+        if (
+            raw.kind == "organisation"
+            and len(raw.words) > 1
+            and raw.head in raw.words
+            and not any(ch.isdigit() for ch in raw.text)
+        ):
+            best = longer.get(raw.words)
+            if best is None or len(raw.text) > len(best.text):
+                longer[raw.words] = raw
+    people = {word for raw in raws if raw.kind == "person" and len(raw.words) > 1 for word in raw.words}
+    found: dict[tuple[str, ...], str] = {}
+    for raw in raws:
+        words = raw.words
+        if not raw.definite or len(words) != 1 or words[0] in people or words in found:
+            continue
+        if raw.text.isupper():  # an acronym is a whole name ("l'AFP" of a misread "AFP Marine Martin")
+            continue
+        if raw.kind not in {"organisation", "person"}:
+            continue
+        owners = [full for full in longer.values() if full.head == words[0]]
+        if len(owners) == 1:
+            found[words] = owners[0].text
+    return found
+
+
+def _after_definite_article(index: DocIndex, first: int, lexicon: Lexicon) -> bool:
+    """Whether token ``first`` comes after a definite article, with at most a few adjectives between."""
+    k = first - 1
+    while k >= 0 and first - k <= 4 and (index.pos_strings[k] == "ADJ" or index.texts[k] in {"-", "based"}):
+        k -= 1
+    return k >= 0 and index.lower_strings[k] in lexicon.definite_determiners
 
 
 def _canonical_names(raws: list[_Raw]) -> dict[tuple[EntityKind, tuple[str, ...]], str]:
