@@ -590,3 +590,36 @@ def test_extractors_attributions_en_coordinated_sources_name_every_speaker(
         (a.source.text if a.source else None, a.resolved, [other.name for other in a.co_speakers])
         for a in found
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "resolved"),
+    [
+        pytest.param(
+            "A Britain-based monitor said four civilians were killed.",
+            "A Britain-based monitor",
+            None,
+            id="based",
+        ),
+        pytest.param(
+            "The Saudi-led coalition said the strike hit a depot.", "The Saudi-led coalition", None, id="led"
+        ),
+        pytest.param(
+            "The US-backed Syrian Democratic Forces said they took the town.",
+            "The US-backed Syrian Democratic Forces",
+            "Syrian Democratic Forces",
+            id="backed, before a name",
+        ),
+        pytest.param(
+            "Senator Mary Smith-Jones said the bill would pass.",
+            "Senator Mary Smith-Jones",
+            "Mary Smith-Jones",
+            id="a hyphenated name",
+        ),
+    ],
+)
+def test_extractors_attributions_en_name_made_an_adjective_is_not_the_speaker(
+    text: str, source: str, resolved: str | None
+) -> None:
+    (found,) = attributions_of(text, "en")
+    assert (found.source.text if found.source else None, found.resolved) == (source, resolved)

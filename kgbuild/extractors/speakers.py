@@ -454,6 +454,11 @@ class SpeakerResolver:
             if k < 0:
                 continue
             entity = self.entities[k]
+            after = index.text[entity.span.end : entity.span.end + 2]
+            if len(after) == 2 and after[0] == "-" and after[1].islower():
+                # a name made an adjective says whose, not who: "a Britain-based monitor", "Saudi-led" (a
+                # name that goes on, "Bonfanti-Dossat", is still one)
+                continue
             attached = heads[i] == head or heads[heads[i]] == head
             direct = deps[i] in {
                 "appos",
