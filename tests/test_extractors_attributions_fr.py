@@ -964,3 +964,31 @@ def test_extractors_attributions_fr_coordinated_sources_name_every_speaker(
         (a.source.text if a.source else None, a.resolved, [other.name for other in a.co_speakers])
         for a in found
     ] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "resolved"),
+    [
+        pytest.param(
+            "Albert Schenk dirige le parc. Selon M. Schenk, c'est une avancée considérable.",
+            "M. Schenk",
+            "Albert Schenk",
+            id="selon M. X",
+        ),
+        pytest.param(
+            "Fay Johnston dirige le refuge. Selon Mme Johnston, le montant est dix fois plus élevé.",
+            "Mme Johnston",
+            "Fay Johnston",
+            id="selon Mme X",
+        ),
+        pytest.param(
+            "Jean Dupont a été mis en examen. Selon l'avocat de Jean Dupont, le dossier est vide.",
+            "l'avocat de Jean Dupont",
+            None,
+            id="the name hangs on de: someone else",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_selon_a_titled_name(text: str, source: str, resolved: str | None) -> None:
+    found = attributions_of(text, "fr", "attributions.v2")
+    assert [(a.source.text if a.source else None, a.resolved) for a in found][-1] == (source, resolved)

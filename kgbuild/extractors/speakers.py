@@ -472,7 +472,12 @@ class SpeakerResolver:
             }
             # "l'avocat de Jean Dupont": the name hangs on "de" (its first word carries the case)
             name_at = name_head(index, i) if deps[i] in {"flat:name", "flat", "compound"} else i
-            prepositional = any(deps[c] in {"case", "prep"} for c in children[i] + children[name_at])
+            # not a preposition before the source: "Selon M. Schenk" hangs "Selon" on "M.", and Schenk is
+            # still the speaker
+            prepositional = any(
+                deps[c] == "prep" or (deps[c] == "case" and c >= start)
+                for c in children[i] + children[name_at]
+            )
             if attached and direct and not prepositional and (best is None or entity.kind == "person"):
                 best = entity
         stop = end
