@@ -2,7 +2,8 @@
 
 ``entities.v1`` gives a person the fullest name the article uses for them ("Trump" -> "Donald Trump");
 ``entities.v2`` also gives an organisation's short form its full name ("the Observatory" -> "Syrian
-Observatory for Human Rights"), so that both are one speaker in the graph.
+Observatory for Human Rights"), so that both are one speaker in the graph, and takes no span without a
+capital letter for a name.
 """
 
 from __future__ import annotations
@@ -53,15 +54,18 @@ def entities_v1(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
 @extractors.register("entities.v2")
 def entities_v2(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
     """As ``entities.v1``, and an organisation's short form named as the organisation it stands for."""
-    yield from find_entities(doc, load_lexicon(ctx.lang), short_forms=True)
+    yield from find_entities(doc, load_lexicon(ctx.lang), short_forms=True, capitalised=True)
 
 
 def find_entities(
-    doc: Doc, lexicon: Lexicon, index: DocIndex | None = None, short_forms: bool = False
+    doc: Doc,
+    lexicon: Lexicon,
+    index: DocIndex | None = None,
+    short_forms: bool = False,
+    capitalised: bool = False,
 ) -> Iterator[EntityMention]:
-    """``short_forms``: a name made of the head word of an organisation's longer name, and maybe some of its
-    other words, is that organisation ("the Observatory", even where the recognizer calls it a person),
-    unless two organisations of the article share that head ("the Council")."""
+    """``short_forms``: see :func:`_organisation_names`. ``capitalised``: a span without a capital letter is
+    no name ("scène", "warplanes", "ministry" as the recognizer sometimes marks them in French and English)."""
     index = index or index_of(doc)
     raws: list[_Raw] = []
     full_text = index.text
@@ -78,6 +82,8 @@ def find_entities(
         end = index.end[ent.start + hi - 1]
         text = clean_name(full_text[start:end])
         if not text or not any(ch.isalpha() for ch in text):
+            continue
+        if capitalised and not any(ch.isupper() for ch in text):
             continue
         shift = full_text.find(text, start, end)
         if shift >= 0:  # keep the span on the cleaned name ("l'AFP" -> "AFP")

@@ -1,9 +1,11 @@
-"""entities.v2: an organisation's one-word short form named as the organisation it stands for."""
+"""entities.v2: organisations named by a short form, and no lower-case spans taken for names."""
 
 from __future__ import annotations
 
 import pytest
+import spacy
 from run_extractors import attributions_of, pipeline
+from spacy.tokens import Doc
 
 from kgbuild.extractors import ExtractContext, get_extractor
 
@@ -81,3 +83,16 @@ def test_extractors_entities_v2_short_form_speaks_for_the_organisation() -> None
         "The Times",
         "New York Times",
     )
+
+
+def test_extractors_entities_v2_takes_no_lower_case_span_for_a_name() -> None:
+    # as the French recognizer sometimes marks a common noun ("sur scène") as a person
+    vocab = spacy.blank("fr").vocab
+    words = ["Sur", "scène", ",", "Nha", "Vy", "chante", "."]
+    ents = ["O", "B-PER", "O", "B-PER", "I-PER", "O", "O"]
+    doc = Doc(vocab, words=words, ents=ents)
+    found = {
+        v: [e.name for e in get_extractor(v)(doc, ExtractContext("fr"))]
+        for v in ("entities.v1", "entities.v2")
+    }
+    assert found == {"entities.v1": ["scène", "Nha Vy"], "entities.v2": ["Nha Vy"]}
