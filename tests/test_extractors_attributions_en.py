@@ -623,3 +623,15 @@ def test_extractors_attributions_en_name_made_an_adjective_is_not_the_speaker(
 ) -> None:
     (found,) = attributions_of(text, "en")
     assert (found.source.text if found.source else None, found.resolved) == (source, resolved)
+
+
+def test_extractors_attributions_en_the_short_name_of_an_organisation_named_before() -> None:
+    (found,) = attributions_of(
+        "The Syrian Observatory for Human Rights counted 12 dead in Idlib on Monday. "
+        "The toll rose to 20 on Tuesday, according to the Observatory.",
+        "en",
+    )
+    assert (found.source.text if found.source else None, found.resolved) == (
+        "the Observatory",
+        "Syrian Observatory for Human Rights",
+    )

@@ -982,6 +982,13 @@ def test_extractors_attributions_fr_coordinated_sources_name_every_speaker(
             id="selon Mme X",
         ),
         pytest.param(
+            "Le président sortant Andrzej Duda brigue un second mandat. "
+            "M. Duda a promis aux Polonais de défendre les avantages sociaux.",
+            "M. Duda",
+            "Andrzej Duda",
+            id="M. X, neither word tagged as a name",
+        ),
+        pytest.param(
             "Jean Dupont a été mis en examen. Selon l'avocat de Jean Dupont, le dossier est vide.",
             "l'avocat de Jean Dupont",
             None,

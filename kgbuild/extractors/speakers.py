@@ -257,6 +257,11 @@ class SpeakerResolver:
             )
             name = None if thing else self._proper_name(head)
             return SourceInfo("person", name, identity_key(name) if name else None, gender, number), head_word
+        if len(words) > 1 and words[0] in lex.titles and texts[end - 1][:1].isupper():
+            # "M. Duda" where the tagger read neither word as a name: the one named so before
+            earlier_titled = self._earlier_name(text, start)
+            if earlier_titled is not None:
+                return earlier_titled, head_word
         return SourceInfo(
             "person" if number != "p" else "organisation", None, None, gender, number
         ), head_word
@@ -639,8 +644,11 @@ class SpeakerResolver:
 
     def _earlier_name(self, text: str, position: int) -> SourceInfo | None:
         """The speaker or entity named before ``position`` whose name is ``text`` or holds it as a word
-        ("Sébastien" after "son ami Sébastien", "Castaner" after "Christophe Castaner")."""
+        ("Sébastien" after "son ami Sébastien", "Castaner" after "Christophe Castaner", "M. Duda" after
+        "Andrzej Duda": a title before the name is no part of it)."""
         words = text.split()
+        while len(words) > 1 and words[0].lstrip("-") in self.lexicon.titles:
+            del words[0]
         if not words or len(words) > 3:
             return None
 
