@@ -88,11 +88,14 @@ def find_entities(
         shift = full_text.find(text, start, end)
         if shift >= 0:  # keep the span on the cleaned name ("l'AFP" -> "AFP")
             start, end = shift, shift + len(text)
+        words = tuple(identity_key(text).split("-"))
         head, definite = "", False
-        if short_forms:
-            head = identity_key(index.texts[index.root(range(ent.start + lo, ent.start + hi))])
-            definite = _after_definite_article(index, ent.start + lo, lexicon)
-        raws.append(_Raw(start, end, text, kind, tuple(identity_key(text).split("-")), head, definite))
+        if short_forms and kind in {"organisation", "person"}:  # read only where _organisation_names looks
+            if len(words) > 1 and kind == "organisation":
+                head = identity_key(index.texts[index.root(range(ent.start + lo, ent.start + hi))])
+            elif len(words) == 1:
+                definite = _after_definite_article(index, ent.start + lo, lexicon)
+        raws.append(_Raw(start, end, text, kind, words, head, definite))
     canonical = _canonical_names(raws)
     organisations = _organisation_names(raws) if short_forms else {}
     for raw in raws:
