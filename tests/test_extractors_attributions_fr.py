@@ -999,3 +999,18 @@ def test_extractors_attributions_fr_coordinated_sources_name_every_speaker(
 def test_extractors_attributions_fr_selon_a_titled_name(text: str, source: str, resolved: str | None) -> None:
     found = attributions_of(text, "fr", "attributions.v2")
     assert [(a.source.text if a.source else None, a.resolved) for a in found][-1] == (source, resolved)
+
+
+def test_extractors_attributions_fr_name_told_to_an_outlet_then_described() -> None:
+    # the parse hangs the name on the outlet ("à l'AFP William Til") and makes the description the subject
+    found = attributions_of(
+        '"Avant, il y avait une riche faune ici", raconte à l\'AFP William Til, le directeur par intérim du parc '
+        'national de Boma. "Avant la guerre, les gens chassaient peu", dit-il.',
+        "fr",
+        "attributions.v2",
+    )
+    assert [(a.source.text if a.source else None, a.resolved, a.relayed_by) for a in found] == [
+        ("le directeur par intérim du parc national de Boma", "William Til", 1),
+        ("l'AFP", "AFP", None),
+        ("il", "William Til", None),
+    ]

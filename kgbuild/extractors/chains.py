@@ -16,7 +16,7 @@ from spacy.tokens import Token
 
 from kgbuild.extractors.lexicon import fold
 from kgbuild.extractors.phrases import PhraseRules
-from kgbuild.extractors.scene import OBJECT_DEPS, SPEAKER_POS, Candidate
+from kgbuild.extractors.scene import OBJECT_DEPS, PERSON_ENTITIES, SPEAKER_POS, Candidate
 
 
 class ChainRules(PhraseRules):
@@ -124,13 +124,28 @@ class ChainRules(PhraseRules):
         self, head: int, span: tuple[int, int] | None, tokens: tuple[int, int, int] | None
     ) -> tuple[tuple[int, int] | None, tuple[int, int, int] | None]:
         """An outlet's phrase without the speaker's name the parse set in apposition to it ("à l'AFP Pierre
-        Dartout"): the outlet relays, the name speaks."""
+        Dartout") or hung on it as a bare complement ("à l'AFP William Til"): the outlet relays, the name
+        speaks."""
         if span is None or tokens is None:
             return span, tokens
         index = self.index
         start, end, _ = tokens
+        deps, children = index.tree.dep, index.tree.children
         apposed = next(
-            (c for c in index.tree.children[head] if c > head and index.tree.dep[c] == "appos"), None
+            (
+                c
+                for c in children[head]
+                if c > head
+                and (
+                    deps[c] == "appos"
+                    or (
+                        deps[c] == "nmod"
+                        and index.ent_strings[c] in PERSON_ENTITIES
+                        and not any(deps[g] == "case" for g in children[c])
+                    )
+                )
+            ),
+            None,
         )
         cut = index.edges(apposed)[0] if apposed is not None else end
         if not start < cut < end:

@@ -447,7 +447,10 @@ class SpeakerResolver:
         elif start >= 2 and index.texts[start - 1] == ",":
             # "Marc Delorme, le directeur, s'est dit": parsed as two subjects
             named_at = name_head(index, start - 2)
-            if heads[named_at] != heads[head] or heads[head] == head:
+            # both hung on the verb, or the name on the outlet it was told to ("raconte à l'AFP William Til,
+            # le directeur du parc")
+            told = addressed(index, heads[named_at], self.lexicon.dative_cases)
+            if (heads[named_at] != heads[head] and not told) or heads[head] == head:
                 named_at = -1
         if named_at >= 0 and self._entity_at[named_at] >= 0:
             named = self.entities[self._entity_at[named_at]]
