@@ -130,27 +130,22 @@ class ChainRules(PhraseRules):
             return span, tokens
         index = self.index
         start, end, _ = tokens
-        deps, children = index.tree.dep, index.tree.children
-        apposed = next(
-            (
-                c
-                for c in children[head]
-                if c > head
-                and (
-                    deps[c] == "appos"
-                    or (
-                        deps[c] == "nmod"
-                        and index.ent_strings[c] in PERSON_ENTITIES
-                        and not any(deps[g] == "case" for g in children[c])
-                    )
-                )
-            ),
-            None,
-        )
+        apposed = next((c for c in index.tree.children[head] if c > head and self._set_beside(c)), None)
         cut = index.edges(apposed)[0] if apposed is not None else end
         if not start < cut < end:
             return span, tokens
         return (index.idx[start], index.end[cut - 1]), (start, cut, head)
+
+    def _set_beside(self, word: int) -> bool:
+        """Whether ``word`` names someone set beside the word it hangs on: in apposition, or a person's name
+        hung on it bare, without a preposition ("l'AFP William Til")."""
+        index = self.index
+        deps, children = index.tree.dep, index.tree.children
+        return deps[word] == "appos" or (
+            deps[word] == "nmod"
+            and index.ent_strings[word] in PERSON_ENTITIES
+            and not any(deps[c] == "case" for c in children[word])
+        )
 
     def _passed_on_by(
         self,

@@ -40,9 +40,8 @@ class _Raw:
     words: tuple[str, ...]  # folded words of the name, for surname matching
     # folded word the parse makes the name's head ("observatory" of "Syrian Observatory for Human Rights")
     head: str = ""
-    definite: bool = (
-        False  # after a definite article, maybe with adjectives between ("the UK-based Observatory")
-    )
+    # after a definite article, maybe with adjectives between ("the UK-based Observatory")
+    definite: bool = False
 
 
 @extractors.register("entities.v1")

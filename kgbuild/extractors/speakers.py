@@ -151,12 +151,13 @@ class SpeakerResolver:
         found: list[SourceInfo] = []
         for conjunct in sorted(conjuncts):
             c_start, c_end = self._noun_phrase(conjunct)
-            entity = self._entity_in(max(c_start, start), min(c_end, end), conjunct)
+            c_start, c_end = max(c_start, start), min(c_end, end)
+            entity = self._entity_in(c_start, c_end, conjunct)
             if entity is None or entity.key in seen or entity.kind not in {"person", "organisation", "group"}:
                 continue
             seen.add(entity.key)
             kind: SourceKind = "person" if entity.kind in {"person", "group"} else "organisation"
-            gender, number = self._agreement(max(c_start, start), min(c_end, end), conjunct)
+            gender, number = self._agreement(c_start, c_end, conjunct)
             found.append(SourceInfo(kind, entity.name, entity.key, gender, number))
         return tuple(found)
 

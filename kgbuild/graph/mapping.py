@@ -263,6 +263,13 @@ class _ArticleMapper:
         self._add(node, KG.entityKind, Literal(kind))
         self._described.add(node)
 
+    def _known_entity(self, kind: str, key: str, name: str | None) -> URIRef:
+        """The node of entity ``key``, described the first time the article names it."""
+        node = self._entity_iri(kind, key)
+        if node not in self._described:
+            self._describe_entity(node, kind, key, name)
+        return node
+
     def _entity(self, mention: EntityMention) -> None:
         node = self._entity_iri(mention.kind, mention.key)
         self._describe_entity(node, mention.kind, mention.key, mention.name)
@@ -287,11 +294,9 @@ class _ArticleMapper:
         if key:
             kind = self._speaker_kind(attribution)
             if kind is not None:
-                node = self._entity_iri(kind, key)
-                if node not in self._described:
-                    name = attribution.resolved or (source.text if source else None)
-                    self._describe_entity(node, kind, key, name)
-                return node
+                return self._known_entity(
+                    kind, key, attribution.resolved or (source.text if source else None)
+                )
         if source is None:
             return None  # nobody to attribute to: the claim is agentless
         node = source_iri(self.article.id, n)
@@ -319,12 +324,8 @@ class _ArticleMapper:
         nodes = []
         for other in attribution.co_speakers:
             kind = self._entity_kind(other.key, other.kind)
-            if kind is None:
-                continue
-            node = self._entity_iri(kind, other.key)
-            if node not in self._described:
-                self._describe_entity(node, kind, other.key, other.name)
-            nodes.append(node)
+            if kind is not None:
+                nodes.append(self._known_entity(kind, other.key, other.name))
         return nodes
 
     def _anonymous_speaker(self, attribution: Attribution, anonymous: dict[str, URIRef]) -> URIRef | None:
@@ -396,10 +397,7 @@ class _ArticleMapper:
         mention = next((e for e in self.extraction.entities if e.key == key), None)
         if mention is None:
             return None
-        node = self._entity_iri(mention.kind, key)
-        if node not in self._described:
-            self._describe_entity(node, mention.kind, key, mention.name)
-        return node
+        return self._known_entity(mention.kind, key, mention.name)
 
     def _lookup(self, table: dict[str, URIRef], value: str, what: str, n: int) -> URIRef:
         try:

@@ -284,7 +284,7 @@ def _claims(source: Source, corpus: Corpus) -> None:
     for c, speakers in others.items():
         info = corpus.claims[c]
         # in a fixed order, whatever order the store gives the rows in
-        first, *rest = sorted(speakers | {info.speaker} if info.speaker else speakers)
+        first, *rest = sorted((speakers | {info.speaker}) if info.speaker else speakers)
         corpus.claims[c] = replace(info, speaker=first, speaker_label=corpus.label(first), others=tuple(rest))
 
 
