@@ -44,6 +44,15 @@ def speakers(lang: str, text: str) -> list[tuple[str | None, str | None]]:
     ]
 
 
+def all_speakers(text: str, lang: str) -> list[tuple[str | None, str | None, list[str]]]:
+    """(source as written, speaker it resolves to, the other speakers it names) of each attribution
+    ``attributions.v2`` finds."""
+    return [
+        (a.source.text if a.source else None, a.resolved, [other.name for other in a.co_speakers])
+        for a in attributions_of(text, lang, "attributions.v2")
+    ]
+
+
 def cues_by_both(text: str, lang: str) -> dict[str, list[str]]:
     """The cues, as written, that ``attributions.v1`` and ``attributions.v2`` each find in ``text``."""
     return {

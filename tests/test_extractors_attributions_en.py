@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from run_extractors import attributions_of, cues_by_both
+from run_extractors import all_speakers, attributions_of, cues_by_both
 
 from kgbuild import nlp
 from kgbuild.extractors.docindex import index_of
@@ -585,11 +585,7 @@ def test_extractors_attributions_en_noun_with_a_relative_clause_is_no_cue() -> N
 def test_extractors_attributions_en_coordinated_sources_name_every_speaker(
     text: str, expected: list[tuple[str, str | None, list[str]]]
 ) -> None:
-    found = attributions_of(text, "en", "attributions.v2")
-    assert [
-        (a.source.text if a.source else None, a.resolved, [other.name for other in a.co_speakers])
-        for a in found
-    ] == expected
+    assert all_speakers(text, "en") == expected
 
 
 @pytest.mark.parametrize(
