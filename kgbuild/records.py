@@ -60,7 +60,7 @@ class EntityMention:
     span: Span
     kind: EntityKind
     name: str  # canonical name inside the article ("Donald Trump" for a later "Trump")
-    key: str  # normalised identity key, equal across articles for the same name and kind
+    key: str  # normalised identity key, equal across articles for the same name, whatever its kind
 
 
 @dataclass(frozen=True, slots=True)

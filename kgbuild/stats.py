@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from rdflib import Dataset
 
+from kgbuild.query.kinds import KIND_VOTES, usual_kinds
 from kgbuild.store import count_triples, select
 
 _PREFIXES = """PREFIX schema: <https://schema.org/>
@@ -30,8 +33,6 @@ _BREAKDOWNS = {
     "kg:quoteType ?t . BIND(STRAFTER(STR(?t), '#') AS ?key) } GROUP BY ?key ORDER BY DESC(?n)",
     "claims_by_source_kind": "SELECT ?key (COUNT(DISTINCT ?c) AS ?n) WHERE { ?c a schema:Claim ; "
     "kg:sourceKind ?t . BIND(STRAFTER(STR(?t), '#') AS ?key) } GROUP BY ?key ORDER BY DESC(?n)",
-    "entities_by_kind": "SELECT ?key (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e kg:entityKind ?key } "
-    "GROUP BY ?key ORDER BY DESC(?n)",
 }
 
 
@@ -47,4 +48,6 @@ def store_stats(dataset: Dataset) -> dict[str, object]:
     }
     for name, query in _BREAKDOWNS.items():
         stats[name] = {str(key): int(n) for key, n in select(dataset, _PREFIXES + query)}
+    by_kind = Counter(usual_kinds(select(dataset, _PREFIXES + KIND_VOTES)).values())
+    stats["entities_by_kind"] = dict(sorted(by_kind.items(), key=lambda item: (-item[1], item[0])))
     return stats

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from rdflib import RDF, RDFS, SKOS, XSD, Graph, Literal, Namespace, URIRef
 
+from kgbuild.graph import mapping
 from kgbuild.graph.ids import (
     anonymous_source_iri,
     article_iri,
@@ -124,10 +125,51 @@ def test_graph_mapping_publisher_and_outlet_in_text_are_one_node() -> None:
     text = "Selon Le Courrier, la dette progresse."
     outlet = EntityMention(span("Le Courrier", text), "organisation", "Le Courrier", "le-courrier")
     graph = mapped(entities=(outlet,), text=text, publisher="Le Courrier")
-    node = entity_iri("organisation", "le-courrier")
+    node = entity_iri("le-courrier")
     assert (article_iri("a1"), SCHEMA.publisher, node) in graph
     assert (node, GAF.denotedBy, mention_iri("a1", 6, 17)) in graph
     assert list(graph.objects(node, SCHEMA.name)) == [Literal("Le Courrier")]
+
+
+KINDS_TEXT = "Selon Le Courrier, Le Courrier et Le Courrier, la dette progresse."
+
+
+@pytest.mark.parametrize(
+    ("kinds", "publisher", "expected"),
+    [
+        (("place", "organisation", "organisation"), None, "organisation"),  # most mentions
+        (("place", "organisation", "place"), None, "place"),
+        (("organisation", "place"), None, "organisation"),  # a tie: the first mention's
+        (("place", "person"), None, "place"),
+        (("place", "place", "person"), "Le Courrier", "organisation"),  # the publisher is an organisation
+    ],
+)
+def test_graph_mapping_entity_with_several_kinds_is_one_node_of_one_kind(
+    kinds: tuple[str, ...], publisher: str | None, expected: str
+) -> None:
+    starts = [i for i in range(len(KINDS_TEXT)) if KINDS_TEXT.startswith("Le Courrier", i)]
+    mentions = tuple(
+        EntityMention(Span(start, start + 11, "Le Courrier"), kind, "Le Courrier", "le-courrier")  # type: ignore[arg-type]
+        for start, kind in zip(starts, kinds, strict=False)
+    )
+    graph = mapped(entities=mentions, text=KINDS_TEXT, publisher=publisher)
+    node = entity_iri("le-courrier")
+    assert len(set(graph.objects(node, GAF.denotedBy))) == len(kinds)
+    assert list(graph.objects(node, KG.entityKind)) == [Literal(expected)]
+    classes = {"person": SCHEMA.Person, "organisation": SCHEMA.Organization, "place": SCHEMA.Place}
+    assert list(graph.objects(node, RDF.type)) == [classes[expected]]
+    assert validate(graph).conforms
+
+
+def test_graph_mapping_unknown_kind_is_a_clear_error_even_when_outvoted() -> None:
+    text = "Le Courrier et Le Courrier."
+    mentions = (
+        EntityMention(span("Le Courrier", text), "organisation", "Le Courrier", "le-courrier"),
+        EntityMention(Span(15, 26, "Le Courrier"), "organisation", "Le Courrier", "le-courrier"),
+        EntityMention(Span(15, 26, "Le Courrier"), "journal", "Le Courrier", "le-courrier"),  # type: ignore[arg-type]
+    )
+    with pytest.raises(MappingError, match="unknown entity kind 'journal'"):
+        mapped(entities=mentions, text=text)
 
 
 @pytest.mark.parametrize("lang", ["", "français", "fr_FR"])
@@ -229,7 +271,7 @@ def test_graph_mapping_resolved_speaker_is_the_entity() -> None:
         resolved="Anne Lebrun",
     )
     graph = mapped((attribution,), (anne,), text=text)
-    node = entity_iri("person", "anne-lebrun")
+    node = entity_iri("anne-lebrun")
     assert set(graph.objects(claim_iri("a1", 0), SCHEMA.author)) == {node}
     assert set(graph.objects(node, GAF.denotedBy)) == {mention_iri("a1", 0, 11), mention_iri("a1", 25, 29)}
     assert set(graph.objects(node, RDF.type)) == {SCHEMA.Person}
@@ -252,10 +294,10 @@ def test_graph_mapping_coordinated_speakers_are_all_authors() -> None:
     )
     graph = mapped((attribution,), (anne, red_cross), text=text)
     claim = claim_iri("a1", 0)
-    speakers = {entity_iri("person", "anne-lebrun"), entity_iri("organisation", "croix-rouge")}
+    speakers = {entity_iri("anne-lebrun"), entity_iri("croix-rouge")}
     assert set(graph.objects(claim, SCHEMA.author)) == speakers
     assert set(graph.objects(claim, PROV.wasAttributedTo)) == speakers
-    assert (entity_iri("organisation", "croix-rouge"), RDF.type, SCHEMA.Organization) in graph
+    assert (entity_iri("croix-rouge"), RDF.type, SCHEMA.Organization) in graph
     assert validate(graph).conforms
 
 
@@ -270,7 +312,7 @@ def test_graph_mapping_co_speaker_without_entity_mention_is_described() -> None:
         co_speakers=(CoSpeaker("Insee", "insee", "organisation"),),
     )
     graph = mapped((attribution,))
-    node = entity_iri("organisation", "insee")
+    node = entity_iri("insee")
     assert node in set(graph.objects(claim_iri("a1", 0), SCHEMA.author))
     assert (node, SCHEMA.name, Literal("Insee")) in graph
 
@@ -285,7 +327,7 @@ def test_graph_mapping_speaker_key_without_entity_mention_is_described() -> None
         resolved="Cour des comptes",
     )
     graph = mapped((attribution,))
-    node = entity_iri("organisation", "cour-des-comptes")
+    node = entity_iri("cour-des-comptes")
     assert (node, SCHEMA.name, Literal("Cour des comptes")) in graph
     assert (node, KG.identityKey, Literal("cour-des-comptes")) in graph
     assert (node, KG.entityKind, Literal("organisation")) in graph
@@ -393,7 +435,7 @@ def test_graph_mapping_one_mention_node_per_span() -> None:
     assert list(graph.objects(mention, NIF.anchorOf)) == [Literal("Paris")]
     assert list(graph.objects(mention, NIF.beginIndex)) == [Literal(0)]
     # the speaker resolves to the place entity that the entity extractor found
-    assert set(graph.objects(claim_iri("a1", 0), SCHEMA.author)) == {entity_iri("place", "paris")}
+    assert set(graph.objects(claim_iri("a1", 0), SCHEMA.author)) == {entity_iri("paris")}
 
 
 def test_graph_mapping_run_iri_ignores_the_time_but_not_the_configuration() -> None:
@@ -425,13 +467,19 @@ def test_graph_mapping_fingerprint_follows_the_settings() -> None:
     assert article_fingerprint(article(), replace(RUN, started=datetime(2030, 1, 1))) == base
     assert article_fingerprint(article(), replace(RUN, pipeline="other 1.0")) != base
     assert article_fingerprint(article(), replace(RUN, extractors=("x.v1",))) != base
+
+
+def test_graph_mapping_fingerprint_follows_the_mapping_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    base = article_fingerprint(article(), RUN)
+    monkeypatch.setattr(mapping, "MAPPING_VERSION", mapping.MAPPING_VERSION + 1)
+    assert article_fingerprint(article(), RUN) != base
     assert len(base) == 64
 
 
 @pytest.mark.parametrize(
     ("accused_key", "expected"),
     [
-        pytest.param("chimiral", {entity_iri("organisation", "chimiral")}, id="accused-entity"),
+        pytest.param("chimiral", {entity_iri("chimiral")}, id="accused-entity"),
         pytest.param(None, set(), id="accused-not-an-entity"),
         pytest.param("nobody-here", set(), id="accused-key-unknown"),
     ],

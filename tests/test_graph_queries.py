@@ -189,3 +189,8 @@ def test_graph_queries_claims_by_speaker_gives_a_row_to_each_of_two_speakers(tmp
         ("Anne Lebrun", "affirmer", "Indirect", "tout va bien", "a2"),
         ("Croix-Rouge", "affirmer", "Indirect", "tout va bien", "a2"),
     ]
+
+
+def test_graph_queries_entities_by_mentions_gives_the_kind_most_articles_give(observatory_trig: Path) -> None:
+    rows = query_rows("entities_by_mentions.rq", observatory_trig)
+    assert [row[:4] for row in rows] == [("Observatoire syrien", "organisation", 3.0, 3.0)]

@@ -25,7 +25,7 @@ SCHEMA = Namespace("https://schema.org/")
 PROV = Namespace("http://www.w3.org/ns/prov#")
 ART = URIRef("https://w3id.org/kgbuild/id/article/gazette-0312")
 CLAIM = Namespace("https://w3id.org/kgbuild/id/claim/gazette-0312/")
-MARCHETTI = URIRef("https://w3id.org/kgbuild/id/entity/person/helene-marchetti")
+MARCHETTI = URIRef("https://w3id.org/kgbuild/id/entity/helene-marchetti")
 RENNES_MENTION = URIRef(f"{ART}#char=65,71")
 LAST_MENTION = URIRef(f"{ART}#char=367,387")
 
@@ -101,7 +101,7 @@ BROKEN = {
         "a claim needs a speaker (schema:author) unless it is marked kg:agentless true, and not both",
     ),
     "author differs from attribution": (
-        _replace(CLAIM["0"], PROV.wasAttributedTo, URIRef("https://w3id.org/kgbuild/id/entity/place/rennes")),
+        _replace(CLAIM["0"], PROV.wasAttributedTo, URIRef("https://w3id.org/kgbuild/id/entity/rennes")),
         "schema:author and prov:wasAttributedTo must name the same speaker",
     ),
     "certainty outside GRaSP": (

@@ -14,13 +14,13 @@ from kgbuild.views import ViewError, build_view
 
 FIXTURE = Path(__file__).parent / "data" / "views" / "small.trig"
 ENT = "https://w3id.org/kgbuild/id/entity/"
-MACRON = ENT + "person/emmanuel-macron"
-MERKEL = ENT + "person/angela-merkel"
-DUPONT = ENT + "person/jean-dupont"
-REUTERS = ENT + "organisation/reuters"
-LE_MONDE = ENT + "organisation/le-monde"
-GUARDIAN = ENT + "organisation/the-guardian"
-FRANCE, ALLEMAGNE, SYRIA = ENT + "place/france", ENT + "place/allemagne", ENT + "place/syria"
+MACRON = ENT + "emmanuel-macron"
+MERKEL = ENT + "angela-merkel"
+DUPONT = ENT + "jean-dupont"
+REUTERS = ENT + "reuters"
+LE_MONDE = ENT + "le-monde"
+GUARDIAN = ENT + "the-guardian"
+FRANCE, ALLEMAGNE, SYRIA = ENT + "france", ENT + "allemagne", ENT + "syria"
 UN_REPORT = "https://w3id.org/kgbuild/id/source/a2/1"
 ANONYMOUS_VIA_REUTERS = "anonymous-sources@" + REUTERS
 
@@ -151,7 +151,7 @@ def test_views_comention_weights_by_articles(store: object) -> None:
         ({"date_from": "2020-06"}, {"a3"}),  # a3 is dated 2020 (whole year)
         ({"publisher": "Le Monde"}, {"a1", "a3"}),
         ({"publisher": "le-monde"}, {"a1", "a3"}),
-        ({"publisher": "ent:organisation/the-guardian"}, {"a2"}),
+        ({"publisher": "ent:the-guardian"}, {"a2"}),
         ({"publisher": "LE MONDE", "date_from": "2019"}, {"a3"}),
     ],
 )
@@ -165,9 +165,9 @@ def test_views_filters_select_articles(store: object, filters: dict[str, str], a
     ("focus", "hops", "node", "expected"),
     [
         ("Syria", 1, SYRIA, {SYRIA, MERKEL, UN_REPORT}),
-        ("ent:place/syria", 1, SYRIA, {SYRIA, MERKEL, UN_REPORT}),
+        ("ent:syria", 1, SYRIA, {SYRIA, MERKEL, UN_REPORT}),
         (SYRIA, 1, SYRIA, {SYRIA, MERKEL, UN_REPORT}),
-        ("place/syria", 0, SYRIA, {SYRIA}),
+        ("entity/syria", 0, SYRIA, {SYRIA}),
         ("syria", 2, SYRIA, {SYRIA, MERKEL, UN_REPORT, MACRON, REUTERS, GUARDIAN, ANONYMOUS_VIA_REUTERS}),
         ("dupont", 1, DUPONT, {DUPONT, REUTERS}),  # part of a name is enough when only one node has it
     ],

@@ -49,7 +49,7 @@ def test_views_graph_files_read_back(
     back = read(out)  # type: ignore[operator]
     assert back.number_of_nodes() == graph.number_of_nodes()
     assert back.number_of_edges() == graph.number_of_edges()
-    merkel = "https://w3id.org/kgbuild/id/entity/person/angela-merkel"
+    merkel = "https://w3id.org/kgbuild/id/entity/angela-merkel"
     assert back.nodes[merkel]["label"] == "Angela Merkel"
 
 

@@ -87,8 +87,8 @@ def test_views_mapped_extraction_gives_chain_denial_and_hedge() -> None:
         "kgbuild 0.1.0", "test", ("entities.v1", "attributions.v1"), datetime(2024, 1, 1, tzinfo=UTC)
     )
     dataset = mapping.extraction_graph(extraction(), run)
-    nova, girard = str(entity_iri("organisation", "nova")), str(entity_iri("person", "paul-girard"))
-    lyon, outlet = str(entity_iri("place", "lyon")), str(publisher_iri("La Voix du Centre"))
+    nova, girard = str(entity_iri("nova")), str(entity_iri("paul-girard"))
+    lyon, outlet = str(entity_iri("lyon")), str(publisher_iri("La Voix du Centre"))
     anonymous = "anonymous-sources@" + nova
 
     claims = build_view(dataset, "claims")
@@ -134,8 +134,8 @@ def test_views_coordinated_speakers_each_draw_the_claim() -> None:
     )
     run = mapping.RunInfo("kgbuild 0.1.0", "test", ("attributions.v2",), datetime(2024, 1, 1, tzinfo=UTC))
     dataset = mapping.extraction_graph(Extraction(article, "fr", entities, (both,)), run)
-    nova, girard = str(entity_iri("organisation", "nova")), str(entity_iri("person", "paul-girard"))
-    lyon, outlet = str(entity_iri("place", "lyon")), str(publisher_iri("La Voix du Centre"))
+    nova, girard = str(entity_iri("nova")), str(entity_iri("paul-girard"))
+    lyon, outlet = str(entity_iri("lyon")), str(publisher_iri("La Voix du Centre"))
 
     claims = build_view(dataset, "claims")
     assert {(u, v) for u, v in claims.edges()} == {(girard, lyon), (nova, lyon)}

@@ -17,8 +17,6 @@ from rdflib import URIRef
 
 from kgbuild.graph.namespace import ARTICLE, CLAIM, CUE, ENTITY, GRAPH, HEDGE, SOURCE
 
-ENTITY_KINDS: frozenset[str] = frozenset({"person", "organisation", "place", "group"})
-
 _NON_WORD = re.compile(r"[\W_]+")
 
 
@@ -47,17 +45,17 @@ def graph_iri(article_id: str) -> URIRef:
     return GRAPH[_encode(article_id)]
 
 
-def entity_iri(kind: str, key: str) -> URIRef:
-    if kind not in ENTITY_KINDS:
-        raise ValueError(f"unknown entity kind {kind!r}; expected one of {', '.join(sorted(ENTITY_KINDS))}")
+def entity_iri(key: str) -> URIRef:
+    """The node of the entity named ``key`` in every article. Its kind is not part of it: recognizers call the
+    same name a place in one sentence and an organisation in the next, and a name is one node."""
     if not key:
-        raise ValueError(f"empty identity key for a {kind} entity")
-    return ENTITY[f"{kind}/{_encode(key)}"]
+        raise ValueError("empty identity key for an entity")
+    return ENTITY[_encode(key)]
 
 
 def publisher_iri(name: str) -> URIRef:
     """The outlet as an organisation entity, so the publisher and the outlet named in a text are one node."""
-    return entity_iri("organisation", identity_key(name))
+    return entity_iri(identity_key(name))
 
 
 def mention_iri(article_id: str, start: int, end: int) -> URIRef:

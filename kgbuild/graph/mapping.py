@@ -14,6 +14,7 @@ import hashlib
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -76,6 +77,10 @@ CUE_ACTS: tuple[str, ...] = ("assert", "deny", "accuse", "report", "believe", "d
 
 ANONYMOUS_KEY_PREFIX = "anon:"
 
+# Raised whenever the same extraction maps to other triples, so that stores made before re-extract every article
+# once (2: entity IRIs without the kind).
+MAPPING_VERSION = 2
+
 _LANGUAGE_TAG = re.compile(r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$")
 _DATE_DATATYPES: tuple[tuple[re.Pattern[str], URIRef], ...] = (
     (re.compile(r"^\d{4}-\d{2}-\d{2}$"), XSD.date),
@@ -126,6 +131,7 @@ def article_fingerprint(extraction_input: Article, run: RunInfo) -> str:
             "metadata": [list(pair) for pair in article.metadata],
         },
         "software_version": run.software_version,
+        "mapping_version": MAPPING_VERSION,
         "pipeline": run.pipeline,
         "extractors": list(run.extractors),
     }
@@ -167,6 +173,7 @@ class _ArticleMapper:
         self._triples: dict[Triple, None] = {}
         self._described: set[URIRef] = set()
         self._labelled: set[URIRef] = set()
+        self._kinds = _article_kinds(extraction)
 
     def triples(self) -> list[Triple]:
         self._provenance()
@@ -249,13 +256,20 @@ class _ArticleMapper:
         self._add(mention, NIF.anchorOf, Literal(span.text))
         return mention
 
-    def _entity_iri(self, kind: str, key: str) -> URIRef:
+    def _entity_iri(self, key: str) -> URIRef:
         try:
-            return entity_iri(kind, key)
+            return entity_iri(key)
         except ValueError as err:
             raise self._fail(str(err)) from err
 
+    def _checked_kind(self, kind: str) -> str:
+        if kind not in ENTITY_CLASS:
+            expected = ", ".join(sorted(ENTITY_CLASS))
+            raise self._fail(f"unknown entity kind {kind!r}; expected one of {expected}")
+        return kind
+
     def _describe_entity(self, node: URIRef, kind: str, key: str, name: str | None) -> None:
+        kind = self._checked_kind(self._kinds.get(key, kind))
         self._add(node, RDF.type, ENTITY_CLASS[kind])
         if name:
             self._add(node, SCHEMA.name, Literal(name))
@@ -265,13 +279,14 @@ class _ArticleMapper:
 
     def _known_entity(self, kind: str, key: str, name: str | None) -> URIRef:
         """The node of entity ``key``, described the first time the article names it."""
-        node = self._entity_iri(kind, key)
+        node = self._entity_iri(key)
         if node not in self._described:
             self._describe_entity(node, kind, key, name)
         return node
 
     def _entity(self, mention: EntityMention) -> None:
-        node = self._entity_iri(mention.kind, mention.key)
+        self._checked_kind(mention.kind)
+        node = self._entity_iri(mention.key)
         self._describe_entity(node, mention.kind, mention.key, mention.name)
         self._add(node, GAF.denotedBy, self._mention(mention.span))
 
@@ -312,11 +327,10 @@ class _ArticleMapper:
         return self._entity_kind(attribution.source_key, attribution.source_kind)
 
     def _entity_kind(self, key: str | None, kind: str) -> str | None:
-        """The kind of the article's entity ``key``, preferring ``kind`` when the entity has it."""
-        kinds = [e.kind for e in self.extraction.entities if e.key == key]
-        if kind in kinds or (not kinds and kind in ENTITY_CLASS):
-            return kind
-        return kinds[0] if kinds else None
+        """The kind of the article's entity ``key``; else ``kind`` when it is an entity kind."""
+        if key in self._kinds:
+            return self._kinds[key]
+        return kind if kind in ENTITY_CLASS else None
 
     def _co_speakers(self, attribution: Attribution) -> list[URIRef]:
         """The entities of a coordinated source beside the one it resolves to ("Donald Trump and Hillary
@@ -437,6 +451,19 @@ class _ArticleMapper:
             raise self._fail(f"attribution {n} has confidence {value!r}")
         # Decimal from the shortest repr: 0.9 stays "0.9", not 0.90000000000000002220446...
         return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
+
+
+def _article_kinds(extraction: Extraction) -> dict[str, str]:
+    """One kind per entity of an article, since it is one node: the kind most of its mentions were recognized
+    as (the first mention's on a tie). The publisher is an organisation whatever the text's mentions say."""
+    votes: dict[str, Counter[str]] = {}
+    for mention in extraction.entities:
+        votes.setdefault(mention.key, Counter())[mention.kind] += 1
+    kinds = {key: counts.most_common(1)[0][0] for key, counts in votes.items()}
+    publisher = extraction.article.publisher
+    if publisher and identity_key(publisher):
+        kinds[identity_key(publisher)] = "organisation"
+    return kinds
 
 
 def _language(extraction: Extraction) -> str:

@@ -15,6 +15,7 @@ from urllib.parse import unquote
 
 from kgbuild.graph.ids import identity_key
 from kgbuild.graph.namespace import CUE, ENTITY, GRASPF, KG, PREFIXES
+from kgbuild.query.kinds import KIND_VOTES, usual_kinds
 from kgbuild.views.errors import ViewError
 from kgbuild.views.model import SOURCE_KINDS, ArticleInfo, ClaimInfo
 from kgbuild.views.sparql import Source, select
@@ -36,7 +37,6 @@ SELECT ?a ?title ?url ?date ?pub WHERE {
   OPTIONAL { ?a schema:publisher ?pub }
 }"""
 
-Q_KINDS = "SELECT DISTINCT ?e ?kind WHERE { ?e kg:entityKind ?kind }"
 Q_NAMES = "SELECT DISTINCT ?e ?name WHERE { ?e schema:name ?name }"
 Q_AGENTS = """
 SELECT DISTINCT ?s ?type WHERE { ?s a ?type VALUES ?type { prov:Agent kg:AnonymousSource kg:Document } }"""
@@ -205,11 +205,10 @@ def _articles(source: Source, names: dict[str, str]) -> dict[str, ArticleInfo]:
 
 
 def _entities(source: Source, corpus: Corpus, names: dict[str, str]) -> None:
-    for iri, kind in select(source, Q_KINDS):
-        if iri is not None:
-            corpus.kinds[iri] = kind or "resource"
-            if iri in names:
-                corpus.labels[iri] = names[iri]
+    for iri, kind in usual_kinds(select(source, KIND_VOTES)).items():
+        corpus.kinds[iri] = kind
+        if iri in names:
+            corpus.labels[iri] = names[iri]
     for iri in corpus.publishers:
         corpus.kinds[iri] = "publisher"
         if iri in names:
