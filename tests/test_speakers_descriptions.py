@@ -96,6 +96,48 @@ pytestmark = pytest.mark.slow
             ("Sébastien", "Sébastien"),
             id="fr-a-name-again-is-the-speaker-named-so-before",
         ),
+        pytest.param(
+            "en",
+            "At least 12 people were killed in air strikes on the town, the Syrian Observatory for Human Rights "
+            "said. The Britain-based monitor said the toll was likely to rise.",
+            ("The Britain-based monitor", "Syrian Observatory for Human Rights"),
+            id="en-where-a-body-is-based-does-not-tell-it-from-the-one-named",
+        ),
+        pytest.param(
+            "en",
+            "Fighting continued near the border, the Syrian Observatory for Human Rights said on Monday. "
+            "The British-based watchdog said several other people were wounded.",
+            ("The British-based watchdog", "Syrian Observatory for Human Rights"),
+            id="en-the-watchdog-is-a-description",
+        ),
+        pytest.param(
+            "en",
+            "Rescuers from the Syrian Civil Defence pulled bodies from the rubble on Sunday. "
+            "The Britain-based monitor said 12 people had died.",
+            ("The Britain-based monitor", None),
+            id="en-a-based-description-is-not-a-body-named-in-passing",
+        ),
+        pytest.param(
+            "en",
+            "The Syrian Observatory for Human Rights said 20 fighters died. "
+            "The Washington-based Institute for the Study of War said the regime had lost ground.",
+            ("The Washington-based Institute for the Study of War", "Institute for the Study of War"),
+            id="en-a-based-name-is-still-its-own-name",
+        ),
+        pytest.param(
+            "en",
+            "The Syrian Observatory for Human Rights said 20 fighters died. "
+            "The Britain-based watchdog of the opposition said the regime had lost ground.",
+            ("The Britain-based watchdog of the opposition", None),
+            id="en-a-based-description-with-a-complement-of-its-own-is-not-the-last-named",
+        ),
+        pytest.param(
+            "fr",
+            "Le Comité international de la Croix-Rouge a dénoncé les bombardements. Selon l'organisation "
+            "basée à Genève, trois hôpitaux ont été touchés.",
+            ("l'organisation basée à Genève", "Comité international de la Croix-Rouge"),
+            id="fr-where-a-body-is-based-does-not-tell-it-from-the-one-named",
+        ),
     ],
 )
 def test_speakers_definite_description_resolves_to_the_last_named(

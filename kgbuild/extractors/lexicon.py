@@ -51,6 +51,7 @@ _SOURCE_WORD_SETS: tuple[str, ...] = (
     "not_sources",
     "speaks_for",
     "outlets",
+    "located_words",
 )
 
 
@@ -158,6 +159,9 @@ class Lexicon:
     outlets: frozenset[str] = frozenset()  # "le quotidien", "the paper": may name an outlet that relays
     feminine_words: frozenset[str] = frozenset()  # "la", "mme", "she": a source is a woman
     masculine_words: frozenset[str] = frozenset()  # "le", "m.", "he": a source is a man
+    # "based", "basée": with what hangs on it, a modifier that says where a body is, not which one it is
+    # ("the Britain-based monitor", "l'ONG basée à Londres")
+    located_words: frozenset[str] = frozenset()
 
     def verb_cues(self, head_lemma: str) -> tuple[VerbCue, ...]:
         return self.verbs.get(head_lemma, ())

@@ -235,8 +235,16 @@ class SpeakerResolver:
                 same = self._same_head_before(head_word, head)
                 if same is not None:
                     return same, head_word
-                # "Marc Delorme, le PDG, ... Le dirigeant a assuré": the last one named of that kind
-                earlier_one = self._named_before(head, kind, gender, head_word in lex.outlets)
+                # "Marc Delorme, le PDG, ... Le dirigeant a assuré": the last one named of that kind. Where the
+                # description says where the body is ("the Britain-based monitor"), it goes on with a body
+                # that spoke before, not with any named in passing.
+                earlier_one = self._named_before(
+                    head,
+                    kind,
+                    gender,
+                    head_word in lex.outlets,
+                    speakers_only=bool(self._located(start, end, head)),
+                )
                 if earlier_one is not None:
                     return earlier_one, head_word
             return SourceInfo(kind, None, None, gender, number), head_word
@@ -425,10 +433,23 @@ class SpeakerResolver:
         santé") denotes something else than whoever of its kind was named last."""
         index = self.index
         pos = index.pos_strings
+        located = self._located(start, end, head)
         return all(
-            i == head or pos[i] in {"DET", "ADJ", "PUNCT", "SPACE", "ADV"}
+            i == head or i in located or pos[i] in {"DET", "ADJ", "PUNCT", "SPACE", "ADV"}
             for i in range(start, min(end, len(index)))
         )
+
+    def _located(self, start: int, end: int, head: int) -> set[int]:
+        """Tokens of a description's modifiers that say where the body is ("Britain-based" of "the
+        Britain-based monitor", "basée à Londres" of "l'ONG basée à Londres"): they do not tell it from
+        the one named before."""
+        index = self.index
+        located: set[int] = set()
+        for i in range(start, min(end, len(index))):
+            if i != head and index.head[i] == head and fold(index.texts[i]) in self.lexicon.located_words:
+                left, right = index.edges(i)
+                located.update(range(max(left, start), min(right + 1, end)))
+        return located
 
     def _entity_in(self, start: int, end: int, head: int) -> EntityMention | None:
         """The entity the phrase names: the one on its head, else one in apposition to it, else the one
@@ -512,10 +533,14 @@ class SpeakerResolver:
     def _modifiers(self, start: int, end: int, head: int) -> set[str]:
         """The words of a description besides its determiners and head ("premier" of "le Premier ministre")."""
         index = self.index
+        located = self._located(start, end, head)
         return {
             fold(index.texts[i])
             for i in range(start, min(end, len(index)))
-            if i != head and not index.is_punct[i] and fold(index.texts[i]) not in self.lexicon.determiners
+            if i != head
+            and i not in located
+            and not index.is_punct[i]
+            and fold(index.texts[i]) not in self.lexicon.determiners
         }
 
     def _description_head(self, start: int, end: int, head: int) -> str:
@@ -691,10 +716,11 @@ class SpeakerResolver:
         return None
 
     def _named_before(
-        self, position: int, kind: SourceKind, gender: str, outlet: bool = False
+        self, position: int, kind: SourceKind, gender: str, outlet: bool = False, speakers_only: bool = False
     ) -> SourceInfo | None:
-        """The speaker or entity of ``kind`` named last within a few sentences before ``position``; an outlet
-        that passed words on only for a description of an ``outlet`` ("le quotidien", not "le gouvernement")."""
+        """The speaker or entity of ``kind`` named last within a few sentences before ``position`` (only a
+        speaker with ``speakers_only``); an outlet that passed words on only for a description of an
+        ``outlet`` ("le quotidien", not "le gouvernement")."""
         sentence = self._sentence_of[position]
         for speaker in reversed(self._speakers):
             if sentence - speaker.sentence > SPEAKER_WINDOW:
@@ -702,8 +728,12 @@ class SpeakerResolver:
             if speaker.relay and not outlet:
                 continue
             info = speaker.info
-            if info.kind == kind and info.resolved and _agrees(info, gender, "s"):
+            # a body's gender is its description's word's, not its own ("le Comité international" ...
+            # "l'organisation"): only a person's must agree
+            if info.kind == kind and info.resolved and _agrees(info, gender if kind == "person" else "", "s"):
                 return SourceInfo(kind, info.resolved, info.key, gender or info.gender, "s")
+        if speakers_only:
+            return None
         quote = self._quote_of(position)
         for start, entity in reversed(self._recent_entities):
             # a name in passing is a weaker antecedent than a speaker: only in the sentence before
