@@ -1010,3 +1010,43 @@ def test_extractors_attributions_fr_name_told_to_an_outlet_then_described() -> N
         ("l'AFP", "AFP", None),
         ("il", "William Til", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "\"Cela m'a brisé le coeur\", a déclaré à l'AFP Darien Chen, organisateur de la marche de Taïwan. "
+            '"C\'est un honneur", a-t-il ajouté.',
+            [("Darien Chen", "Chen", 1), ("l'AFP", "AFP", None), ("il", "Chen", None)],
+            id="a name the recognizer reads in part",
+        ),
+        pytest.param(
+            'La décision "est venue de renseignements", a expliqué à l\'AFP le commandant Jean-Philippe '
+            'Charvet, chef de la Sûreté urbaine. "Ils ont été méfiants", a-t-il ajouté.',
+            [
+                (
+                    "le commandant Jean-Philippe Charvet, chef de la Sûreté urbaine",
+                    "Jean-Philippe Charvet",
+                    1,
+                ),
+                ("l'AFP", "AFP", None),
+                ("il", "Jean-Philippe Charvet", None),
+            ],
+            id="a title and a name",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_speaker_set_beside_the_outlet_told_is_not_the_outlet(
+    text: str, expected: list[tuple[str, str, int | None]]
+) -> None:
+    # the parse sets the speaker in apposition to the outlet it spoke to ("à l'AFP Darien Chen"); the
+    # recognizer may keep only part of the name, never the outlet
+    found = attributions_of(text, "fr", "attributions.v2")
+    assert len(found) == len(expected)
+    for attribution, (source, resolved, relay) in zip(found, expected, strict=True):
+        assert attribution.source is not None
+        assert attribution.source.text == source
+        assert attribution.resolved is not None
+        assert attribution.resolved.endswith(resolved)
+        assert attribution.relayed_by == relay

@@ -465,7 +465,9 @@ class SpeakerResolver:
         deps, heads, children = index.tree.dep, index.head, index.tree.children
         named_at = -1
         if deps[head] == "appos" and not start <= heads[head] < end:
-            named_at = heads[head]
+            # not the outlet it was told to: "a déclaré à l'AFP Darien Chen" hangs the speaker on "l'AFP"
+            if not addressed(index, heads[head], self.lexicon.dative_cases):
+                named_at = heads[head]
         elif start >= 2 and index.texts[start - 1] == ",":
             # "Marc Delorme, le directeur, s'est dit": parsed as two subjects
             named_at = name_head(index, start - 2)
