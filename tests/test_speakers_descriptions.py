@@ -97,6 +97,24 @@ pytestmark = pytest.mark.slow
             id="fr-a-name-again-is-the-speaker-named-so-before",
         ),
         pytest.param(
+            "fr",
+            "\"C'est un honneur\", a confié la directrice de l'école, Claire Vasseur.",
+            ("la directrice de l'école", "Claire Vasseur"),
+            id="fr-a-name-closing-the-sentence-beside-the-description",
+        ),
+        pytest.param(
+            "fr",
+            "\"C'est un honneur\", a confié à l'AFP la directrice de l'école, Claire Vasseur.",
+            ("la directrice de l'école", "Claire Vasseur"),
+            id="fr-a-name-closing-the-sentence-beside-the-description-told-to-an-outlet",
+        ),
+        pytest.param(
+            "fr",
+            "\"C'est un honneur\", a confié la directrice de l'école, Claire Vasseur étant absente.",
+            ("la directrice de l'école", None),
+            id="fr-a-name-beside-the-description-that-goes-on-is-someone-else",
+        ),
+        pytest.param(
             "en",
             "At least 12 people were killed in air strikes on the town, the Syrian Observatory for Human Rights "
             "said. The Britain-based monitor said the toll was likely to rise.",

@@ -476,6 +476,17 @@ class SpeakerResolver:
             told = addressed(index, heads[named_at], self.lexicon.dative_cases)
             if (heads[named_at] != heads[head] and not told) or heads[head] == head:
                 named_at = -1
+        elif 0 < end < len(index) - 1 and index.texts[end] == "," and self._entity_at[end + 1] >= 0:
+            # '"P", a confié la directrice de l'école, Claire Vasseur.': the parse hangs the name that closes
+            # the sentence on the verb, beside the description
+            beside = name_head(index, end + 1)
+            closes = index.edges(beside)[1] + 1
+            if (
+                heads[head] != head
+                and heads[beside] == heads[head]
+                and (closes >= len(index) or index.is_punct[closes])
+            ):
+                named_at = beside
         if named_at >= 0 and self._entity_at[named_at] >= 0:
             named = self.entities[self._entity_at[named_at]]
             if named.kind in {"person", "organisation", "group"}:
