@@ -98,6 +98,24 @@ pytestmark = pytest.mark.slow
         ),
         pytest.param(
             "fr",
+            "Le cortège est parti du ministère de la Santé à midi. Il a rassemblé 18.000 personnes selon la police.",
+            ("la police", None),
+            id="fr-an-institution-is-not-the-last-body-named",
+        ),
+        pytest.param(
+            "en",
+            "Fighters from the Nusra Front attacked the village on Monday. The army said it had repelled them.",
+            ("The army", None),
+            id="en-an-institution-is-not-the-last-body-named",
+        ),
+        pytest.param(
+            "en",
+            "Jets of the Russian Defence Ministry struck Idlib on Monday. The ministry said 30 fighters were killed.",
+            ("The ministry", "Russian Defence Ministry"),
+            id="en-an-institution-is-the-one-named-with-the-same-word",
+        ),
+        pytest.param(
+            "fr",
             "\"C'est un honneur\", a confié la directrice de l'école, Claire Vasseur.",
             ("la directrice de l'école", "Claire Vasseur"),
             id="fr-a-name-closing-the-sentence-beside-the-description",

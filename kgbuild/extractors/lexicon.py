@@ -52,6 +52,7 @@ _SOURCE_WORD_SETS: tuple[str, ...] = (
     "speaks_for",
     "outlets",
     "located_words",
+    "institutions",
 )
 
 
@@ -162,6 +163,9 @@ class Lexicon:
     # "based", "basée": with what hangs on it, a modifier that says where a body is, not which one it is
     # ("the Britain-based monitor", "l'ONG basée à Londres")
     located_words: frozenset[str] = frozenset()
+    # "la police", "the government": descriptions that name an institution of their own, never the last body
+    # named (only one described with the same word)
+    institutions: frozenset[str] = frozenset()
 
     def verb_cues(self, head_lemma: str) -> tuple[VerbCue, ...]:
         return self.verbs.get(head_lemma, ())

@@ -235,6 +235,11 @@ class SpeakerResolver:
                 same = self._same_head_before(head_word, head)
                 if same is not None:
                     return same, head_word
+                if head_word in lex.institutions:
+                    named = self._named_with_word(head_word, head)
+                    if named is not None:
+                        return SourceInfo(kind, named.name, named.key, gender, number), head_word
+                    return SourceInfo(kind, None, None, gender, number), head_word
                 # "Marc Delorme, le PDG, ... Le dirigeant a assuré": the last one named of that kind. Where the
                 # description says where the body is ("the Britain-based monitor"), it goes on with a body
                 # that spoke before, not with any named in passing.
@@ -726,6 +731,22 @@ class SpeakerResolver:
                 break
             if speaker.head == head_word:
                 return speaker.info
+        return None
+
+    def _named_with_word(self, head_word: str, position: int) -> EntityMention | None:
+        """The body named last within a few sentences before ``position`` whose name has ``head_word`` for
+        its head ("le ministère de l'Intérieur" ... "selon le ministère")."""
+        index = self.index
+        sentence = self._sentence_of[position]
+        for start, entity in reversed(self._recent_entities):
+            if sentence - self._sentence_of[start] > SPEAKER_WINDOW:
+                break
+            tokens = index.char_tokens(entity.span.start, entity.span.end)
+            if entity.kind in {"person", "place"} or not tokens:
+                continue
+            root = index.root(tokens)
+            if head_word in {fold(index.lemma_of(root)), fold(index.texts[root])}:
+                return entity
         return None
 
     def _named_before(
