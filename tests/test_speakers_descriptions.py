@@ -110,6 +110,13 @@ pytestmark = pytest.mark.slow
         ),
         pytest.param(
             "en",
+            "Islamic State fighters attacked the town of Raqqa on Sunday. The coalition said it had conducted "
+            "16 airstrikes.",
+            ("The coalition", None),
+            id="en-the-coalition-is-not-the-last-body-named",
+        ),
+        pytest.param(
+            "en",
             "Jets of the Russian Defence Ministry struck Idlib on Monday. The ministry said 30 fighters were killed.",
             ("The ministry", "Russian Defence Ministry"),
             id="en-an-institution-is-the-one-named-with-the-same-word",
