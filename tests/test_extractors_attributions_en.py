@@ -374,6 +374,17 @@ def test_extractors_attributions_en_source_phrase_bounds(text: str, source: str)
         ),
         pytest.param("He committed suicide in 2015 after three years in jail.", [], id="committed-suicide"),
         pytest.param(
+            "Government forces attacked the village of Kafr Nabl before dawn on Sunday.",
+            [],
+            id="attacked-a-village",
+        ),
+        pytest.param("Rebels attacked a military base near the airport overnight.", [], id="attacked-a-base"),
+        pytest.param(
+            "Senator Reyes attacked the governor over the dam on Monday.",
+            ["attacked"],
+            id="attacked-a-person-accuses",
+        ),
+        pytest.param(
             "The party has committed itself to cutting taxes.",
             ["has committed"],
             id="committed-itself-promises",
