@@ -380,6 +380,26 @@ def test_extractors_attributions_en_source_phrase_bounds(text: str, source: str)
         ),
         pytest.param("Rebels attacked a military base near the airport overnight.", [], id="attacked-a-base"),
         pytest.param(
+            "Russian warplanes targeted the neighbourhood of Al-Rashideen on Monday.",
+            [],
+            id="targeted-a-district",
+        ),
+        pytest.param(
+            "Russian warplanes targeted a funeral in the town, killing at least three people.",
+            [],
+            id="targeted-a-funeral",
+        ),
+        pytest.param(
+            "The United States and its allies launched airstrikes against the group in Syria.",
+            [],
+            id="launched-airstrikes",
+        ),
+        pytest.param(
+            "In a press conference, Trump launched a pre-emptive attack against Obama, calling him ignorant.",
+            {"attributions.v1": ["calling"], "attributions.v2": ["launched", "calling"]},
+            id="launched-an-attack-on-a-person-accuses",
+        ),
+        pytest.param(
             "Senator Reyes attacked the governor over the dam on Monday.",
             ["attacked"],
             id="attacked-a-person-accuses",
@@ -401,8 +421,11 @@ def test_extractors_attributions_en_source_phrase_bounds(text: str, source: str)
         ),
     ],
 )
-def test_extractors_attributions_en_idioms_attribute_nothing(text: str, cues: list[str]) -> None:
-    assert cues_by_both(text, "en") == {"attributions.v1": cues, "attributions.v2": cues}
+def test_extractors_attributions_en_idioms_attribute_nothing(
+    text: str, cues: list[str] | dict[str, list[str]]
+) -> None:
+    expected = cues if isinstance(cues, dict) else {"attributions.v1": cues, "attributions.v2": cues}
+    assert cues_by_both(text, "en") == expected
 
 
 def test_extractors_attributions_en_coordinated_cue_keeps_the_subject() -> None:
