@@ -209,7 +209,8 @@ class SpeakerResolver:
             return SourceInfo("document", None, None, gender, number), head_word
         # "le ministre" after "le ministre de l'Intérieur Gérard Collomb" is Collomb, "le Premier ministre" is not:
         # a description with words of its own matches only a mention that had them
-        modifiers = self._modifiers(start, end, head) if description is not None else set()
+        located = self._located(start, end, head) if description is not None else set()
+        modifiers = self._modifiers(start, end, head, located) if description is not None else set()
         if (
             description is not None
             and first in lex.determiners
@@ -228,7 +229,7 @@ class SpeakerResolver:
             if (
                 first in lex.definite_determiners
                 and number != "p"
-                and self._bare(start, end, head)
+                and self._bare(start, end, head, located)
                 and not modifiers
             ):
                 # "le ministère des Situations d'urgence ... selon le ministère": the same speaker
@@ -248,7 +249,7 @@ class SpeakerResolver:
                     kind,
                     gender,
                     head_word in lex.outlets,
-                    speakers_only=bool(self._located(start, end, head)),
+                    speakers_only=bool(located),
                 )
                 if earlier_one is not None:
                     return earlier_one, head_word
@@ -432,13 +433,12 @@ class SpeakerResolver:
             number = "p"
         return gender, number
 
-    def _bare(self, start: int, end: int, head: int) -> bool:
+    def _bare(self, start: int, end: int, head: int, located: set[int]) -> bool:
         """Whether a description is only its head with determiners and adjectives ("the company", "le
         nouveau ministre"): one with its own complement or name ("the city council", "l'agence régionale de
         santé") denotes something else than whoever of its kind was named last."""
         index = self.index
         pos = index.pos_strings
-        located = self._located(start, end, head)
         return all(
             i == head or i in located or pos[i] in {"DET", "ADJ", "PUNCT", "SPACE", "ADV"}
             for i in range(start, min(end, len(index)))
@@ -548,10 +548,10 @@ class SpeakerResolver:
                 best = closing
         return best
 
-    def _modifiers(self, start: int, end: int, head: int) -> set[str]:
-        """The words of a description besides its determiners and head ("premier" of "le Premier ministre")."""
+    def _modifiers(self, start: int, end: int, head: int, located: set[int]) -> set[str]:
+        """The words of a description besides its determiners, its head and the ``located`` tokens
+        ("premier" of "le Premier ministre")."""
         index = self.index
-        located = self._located(start, end, head)
         return {
             fold(index.texts[i])
             for i in range(start, min(end, len(index)))
