@@ -25,8 +25,8 @@ OBSERVATORY = "https://w3id.org/kgbuild/id/entity/observatoire-syrien"
     [
         ([("e", "place", 1), ("e", "organisation", 2)], "organisation"),
         ([("e", "place", 3), ("e", "organisation", 2)], "place"),
-        ([("e", "place", 2), ("e", "person", 2)], "person"),  # a tie: the legend's order
-        ([("e", "group", 1), ("e", "place", "1")], "place"),  # counts as literals' lexical forms
+        ([("e", "place", 2), ("e", "group", 2)], "group"),  # a tie: alphabetical order, as the example query
+        ([("e", "group", 1), ("e", "place", "2")], "place"),  # counts as literals' lexical forms
         ([("e", None, 4), ("e", "group", 1)], "group"),
     ],
 )

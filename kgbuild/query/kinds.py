@@ -14,19 +14,17 @@ KIND_VOTES = """SELECT ?entity ?kind (COUNT(DISTINCT ?g) AS ?votes) WHERE {
   { GRAPH ?g { ?entity kg:entityKind ?kind } } UNION { ?entity kg:entityKind ?kind BIND(<urn:x-kgbuild:default> AS ?g) }
 } GROUP BY ?entity ?kind"""
 
-# Which kind wins a tie: people and organisations first, as the views' legend lists them.
-_PREFERENCE: tuple[str, ...] = ("person", "organisation", "place", "group")
-
 
 def usual_kinds(votes: Iterable[Sequence[object]]) -> dict[str, str]:
-    """Entity -> the kind with the most votes, from rows of :data:`KIND_VOTES` (entity, kind, votes)."""
-    best: dict[str, tuple[int, int, str]] = {}
+    """Entity -> the kind with the most votes, from rows of :data:`KIND_VOTES` (entity, kind, votes); on a tie
+    the first in alphabetical order, as ``examples/queries/entities_by_mentions.rq`` chooses it."""
+    best: dict[str, tuple[int, str]] = {}
     for row in votes:
         entity, kind, count = (None if cell is None else str(cell) for cell in row)
         if entity is None or kind is None:
             continue
-        rank = _PREFERENCE.index(kind) if kind in _PREFERENCE else len(_PREFERENCE)
-        score = (int(count or 0), -rank, kind)
-        if entity not in best or score > best[entity]:
-            best[entity] = score
-    return {entity: score[2] for entity, score in best.items()}
+        votes_, current = best.get(entity, (0, ""))
+        number = int(count or 0)
+        if entity not in best or number > votes_ or (number == votes_ and kind < current):
+            best[entity] = (number, kind)
+    return {entity: kind for entity, (_, kind) in best.items()}
