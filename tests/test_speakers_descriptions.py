@@ -110,6 +110,20 @@ pytestmark = pytest.mark.slow
         ),
         pytest.param(
             "en",
+            "Mohammad al-Halabi, a local activist, said the convoy was hit. The agency quoted a United Nations "
+            "spokesman late on Monday. The spokesman said he could not confirm the toll.",
+            ("The spokesman", None),
+            id="en-the-description-is-the-unnamed-one-mentioned-since-the-name",
+        ),
+        pytest.param(
+            "en",
+            "Stephanie McCrummen watched the convention with a woman from Pennsylvania and her boyfriend. "
+            "The woman said she had been hospitalized.",
+            ("The woman", None),
+            id="en-the-woman-is-the-one-just-mentioned-not-the-last-named",
+        ),
+        pytest.param(
+            "en",
             "Islamic State fighters attacked the town of Raqqa on Sunday. The coalition said it had conducted "
             "16 airstrikes.",
             ("The coalition", None),

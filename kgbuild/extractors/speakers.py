@@ -250,6 +250,7 @@ class SpeakerResolver:
                     gender,
                     head_word in lex.outlets,
                     speakers_only=bool(located),
+                    after=self._unnamed_mention(head_word, start, kind),
                 )
                 if earlier_one is not None:
                     return earlier_one, head_word
@@ -733,6 +734,28 @@ class SpeakerResolver:
                 return speaker.info
         return None
 
+    def _unnamed_mention(self, head_word: str, position: int, kind: SourceKind) -> int:
+        """The last noun ``head_word`` within a few sentences before token ``position`` when no name of
+        ``kind`` goes with it ("The agency quoted a United Nations spokesman. The spokesman said": that one,
+        not whoever was named before), else -1."""
+        index = self.index
+        sentence = self._sentence_of[position]
+        named = {at for at, _, _ in self._appositions}
+        for i in range(position - 1, -1, -1):
+            if sentence - self._sentence_of[i] > SPEAKER_WINDOW:
+                break
+            if index.pos_strings[i] != "NOUN" or fold(index.lemma_of(i)) != head_word:
+                continue
+            start, end = self._noun_phrase(i)
+            entity = self._entity_in(start, end, i)
+            entity_kind = (
+                None if entity is None else "person" if entity.kind in {"person", "group"} else "organisation"
+            )
+            if i in named or start in named or entity_kind == kind:
+                return -1
+            return i
+        return -1
+
     def _named_with_word(self, head_word: str, position: int) -> EntityMention | None:
         """The body named last within a few sentences before ``position`` whose name has ``head_word`` for
         its head ("le ministère de l'Intérieur" ... "selon le ministère")."""
@@ -750,14 +773,20 @@ class SpeakerResolver:
         return None
 
     def _named_before(
-        self, position: int, kind: SourceKind, gender: str, outlet: bool = False, speakers_only: bool = False
+        self,
+        position: int,
+        kind: SourceKind,
+        gender: str,
+        outlet: bool = False,
+        speakers_only: bool = False,
+        after: int = -1,
     ) -> SourceInfo | None:
-        """The speaker or entity of ``kind`` named last within a few sentences before ``position`` (only a
-        speaker with ``speakers_only``); an outlet that passed words on only for a description of an
-        ``outlet`` ("le quotidien", not "le gouvernement")."""
+        """The speaker or entity of ``kind`` named last within a few sentences before ``position`` and after
+        token ``after`` (only a speaker with ``speakers_only``); an outlet that passed words on only for a
+        description of an ``outlet`` ("le quotidien", not "le gouvernement")."""
         sentence = self._sentence_of[position]
         for speaker in reversed(self._speakers):
-            if sentence - speaker.sentence > SPEAKER_WINDOW:
+            if sentence - speaker.sentence > SPEAKER_WINDOW or speaker.position < after:
                 break
             if speaker.relay and not outlet:
                 continue
@@ -771,7 +800,7 @@ class SpeakerResolver:
         quote = self._quote_of(position)
         for start, entity in reversed(self._recent_entities):
             # a name in passing is a weaker antecedent than a speaker: only in the sentence before
-            if sentence - self._sentence_of[start] > DESCRIPTION_WINDOW:
+            if sentence - self._sentence_of[start] > DESCRIPTION_WINDOW or start < after:
                 break
             if self._quote_of(start) not in {-1, quote}:
                 continue  # a name someone quoted says who they spoke of, not who "le procureur" is
