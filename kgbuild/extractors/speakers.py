@@ -786,9 +786,9 @@ class SpeakerResolver:
         description of an ``outlet`` ("le quotidien", not "le gouvernement")."""
         sentence = self._sentence_of[position]
         for speaker in reversed(self._speakers):
-            if sentence - speaker.sentence > SPEAKER_WINDOW or speaker.position < after:
+            if sentence - speaker.sentence > SPEAKER_WINDOW:
                 break
-            if speaker.relay and not outlet:
+            if (speaker.relay and not outlet) or speaker.position < after:
                 continue
             info = speaker.info
             # a body's gender is its description's word's, not its own ("le Comité international" ...
