@@ -6,7 +6,7 @@ import pytest
 
 from kgbuild.extractors import DEFAULT_EXTRACTORS, extractors, get_extractor
 
-REGISTERED = ["attributions.v1", "attributions.v2", "entities.v1", "entities.v2"]
+REGISTERED = ["attributions.v1", "attributions.v2", "entities.v1", "entities.v2", "entities.v3"]
 
 
 def test_registry_population_is_the_known_list() -> None:

@@ -3,7 +3,9 @@
 ``entities.v1`` gives a person the fullest name the article uses for them ("Trump" -> "Donald Trump");
 ``entities.v2`` also gives an organisation's short form its full name ("the Observatory" -> "Syrian
 Observatory for Human Rights"), so that both are one speaker in the graph, and takes no span without a
-capital letter for a name.
+capital letter for a name; ``entities.v3`` also makes a name whose head word says it is a body ("Syrian
+Observatory for Human Rights", "Fateh al-Sham Front", "Conseil d'Etat") an organisation, whatever kind the
+recognizer gave it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from kgbuild.extractors.docindex import DocIndex, index_of
-from kgbuild.extractors.lexicon import Lexicon, load_lexicon
+from kgbuild.extractors.lexicon import Lexicon, fold, load_lexicon
 from kgbuild.extractors.names import clean_name, identity_key, name_bounds
 from kgbuild.extractors.registry import ExtractContext, extractors
 from kgbuild.records import EntityKind, EntityMention, Span
@@ -56,15 +58,27 @@ def entities_v2(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
     yield from find_entities(doc, load_lexicon(ctx.lang), short_forms=True, capitalised=True)
 
 
+@extractors.register("entities.v3")
+def entities_v3(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
+    """As ``entities.v2``, and a name headed by a word for a body (lexicon ``organisation_words``) is an
+    organisation."""
+    yield from find_entities(
+        doc, load_lexicon(ctx.lang), short_forms=True, capitalised=True, organisation_heads=True
+    )
+
+
 def find_entities(
     doc: Doc,
     lexicon: Lexicon,
     index: DocIndex | None = None,
     short_forms: bool = False,
     capitalised: bool = False,
+    organisation_heads: bool = False,
 ) -> Iterator[EntityMention]:
     """``short_forms``: see :func:`_organisation_names`. ``capitalised``: a span without a capital letter is
-    no name ("scène", "warplanes", "ministry" as the recognizer sometimes marks them in French and English)."""
+    no name ("scène", "warplanes", "ministry" as the recognizer sometimes marks them in French and English).
+    ``organisation_heads``: a name whose head word is one of the lexicon's ``organisation_words`` is an
+    organisation (the recognizers call "Syrian Observatory for Human Rights" a place at times)."""
     index = index or index_of(doc)
     raws: list[_Raw] = []
     full_text = index.text
@@ -88,6 +102,10 @@ def find_entities(
         if shift >= 0:  # keep the span on the cleaned name ("l'AFP" -> "AFP")
             start, end = shift, shift + len(text)
         words = tuple(identity_key(text).split("-"))
+        if organisation_heads and kind != "organisation" and len(words) > 1:
+            root = index.root(range(ent.start + lo, ent.start + hi))
+            if index.texts[root][:1].isupper() and fold(index.texts[root]) in lexicon.organisation_words:
+                kind = "organisation"
         head, definite = "", False
         if short_forms and kind in {"organisation", "person"}:  # read only where _organisation_names looks
             if len(words) > 1 and kind == "organisation":

@@ -53,6 +53,7 @@ _SOURCE_WORD_SETS: tuple[str, ...] = (
     "outlets",
     "located_words",
     "institutions",
+    "organisation_words",
 )
 
 
@@ -166,6 +167,8 @@ class Lexicon:
     # "la police", "the government": descriptions that name an institution of their own, never the last body
     # named (only one described with the same word)
     institutions: frozenset[str] = frozenset()
+    # "Observatory", "Front", "Conseil": the head word of a name that makes it a body's name
+    organisation_words: frozenset[str] = frozenset()
 
     def verb_cues(self, head_lemma: str) -> tuple[VerbCue, ...]:
         return self.verbs.get(head_lemma, ())
