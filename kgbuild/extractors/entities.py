@@ -102,14 +102,20 @@ def find_entities(
         if shift >= 0:  # keep the span on the cleaned name ("l'AFP" -> "AFP")
             start, end = shift, shift + len(text)
         words = tuple(identity_key(text).split("-"))
-        if organisation_heads and kind != "organisation" and len(words) > 1:
-            root = index.root(range(ent.start + lo, ent.start + hi))
-            if index.texts[root][:1].isupper() and fold(index.texts[root]) in lexicon.organisation_words:
-                kind = "organisation"
+        # the word the parse makes the name's head, found once for both uses below
+        root = index.root(range(ent.start + lo, ent.start + hi)) if len(words) > 1 else -1
+        if (
+            organisation_heads
+            and kind != "organisation"
+            and root >= 0
+            and index.texts[root][:1].isupper()
+            and fold(index.texts[root]) in lexicon.organisation_words
+        ):
+            kind = "organisation"
         head, definite = "", False
         if short_forms and kind in {"organisation", "person"}:  # read only where _organisation_names looks
-            if len(words) > 1 and kind == "organisation":
-                head = identity_key(index.texts[index.root(range(ent.start + lo, ent.start + hi))])
+            if root >= 0 and kind == "organisation":
+                head = identity_key(index.texts[root])
             elif len(words) == 1:
                 definite = _after_definite_article(index, ent.start + lo, lexicon)
         raws.append(_Raw(start, end, text, kind, words, head, definite))
