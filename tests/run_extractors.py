@@ -20,7 +20,7 @@ def pipeline(lang: str) -> Language:
 
 
 def extract(
-    doc: Doc, lang: str, name: str = "attributions.v2", entities_name: str = "entities.v3", **options: object
+    doc: Doc, lang: str, name: str = "attributions.v2", entities_name: str = "entities.v4", **options: object
 ) -> tuple[list[EntityMention], list[Attribution]]:
     """The entity extractor ``entities_name`` (the default one), then the attribution extractor ``name``
     given those entities and ``options``."""

@@ -6,7 +6,14 @@ import pytest
 
 from kgbuild.extractors import DEFAULT_EXTRACTORS, extractors, get_extractor
 
-REGISTERED = ["attributions.v1", "attributions.v2", "entities.v1", "entities.v2", "entities.v3"]
+REGISTERED = [
+    "attributions.v1",
+    "attributions.v2",
+    "entities.v1",
+    "entities.v2",
+    "entities.v3",
+    "entities.v4",
+]
 
 
 def test_registry_population_is_the_known_list() -> None:

@@ -5,7 +5,9 @@
 Observatory for Human Rights"), so that both are one speaker in the graph, and takes no span without a
 capital letter for a name; ``entities.v3`` also makes a name whose head word says it is a body ("Syrian
 Observatory for Human Rights", "Fateh al-Sham Front", "Conseil d'Etat") an organisation, whatever kind the
-recognizer gave it.
+recognizer gave it; ``entities.v4`` also takes a portfolio for the office it belongs to: "ministère de la
+Santé" is the ministry, not an entity "Santé" shared by every health ministry of every country, and the
+portfolio in "le ministre de la Culture" is part of a title, no entity.
 """
 
 from __future__ import annotations
@@ -67,6 +69,21 @@ def entities_v3(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
     )
 
 
+@extractors.register("entities.v4")
+def entities_v4(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
+    """As ``entities.v3``, and a name that is an office's portfolio is no entity of its own: after a ministry
+    word the ministry is the entity ("ministère de la Santé", not "Santé"), after a minister's title there is
+    none ("le ministre de la Culture")."""
+    yield from find_entities(
+        doc,
+        load_lexicon(ctx.lang),
+        short_forms=True,
+        capitalised=True,
+        organisation_heads=True,
+        portfolios=True,
+    )
+
+
 def find_entities(
     doc: Doc,
     lexicon: Lexicon,
@@ -74,11 +91,14 @@ def find_entities(
     short_forms: bool = False,
     capitalised: bool = False,
     organisation_heads: bool = False,
+    portfolios: bool = False,
 ) -> Iterator[EntityMention]:
     """``short_forms``: see :func:`_organisation_names`. ``capitalised``: a span without a capital letter is
     no name ("scène", "warplanes", "ministry" as the recognizer sometimes marks them in French and English).
     ``organisation_heads``: a name whose head word is one of the lexicon's ``organisation_words`` is an
-    organisation (the recognizers call "Syrian Observatory for Human Rights" a place at times)."""
+    organisation (the recognizers call "Syrian Observatory for Human Rights" a place at times).
+    ``portfolios``: a name that is an office's portfolio (:func:`_portfolio_office`) widens to the ministry,
+    or is dropped after a minister's title."""
     index = index or index_of(doc)
     raws: list[_Raw] = []
     full_text = index.text
@@ -91,8 +111,15 @@ def find_entities(
         )
         if lo >= hi:
             continue
-        start = index.idx[ent.start + lo]
-        end = index.end[ent.start + hi - 1]
+        first, last = ent.start + lo, ent.start + hi
+        office = _portfolio_office(index, first, lexicon) if portfolios else None
+        if office is not None and (kind != "person" or hi - lo == 1):
+            is_body, office_start = office
+            if not is_body:
+                continue
+            first, kind = office_start, "organisation"
+        start = index.idx[first]
+        end = index.end[last - 1]
         text = clean_name(full_text[start:end])
         if not text or not any(ch.isalpha() for ch in text):
             continue
@@ -103,7 +130,7 @@ def find_entities(
             start, end = shift, shift + len(text)
         words = tuple(identity_key(text).split("-"))
         # the word the parse makes the name's head, found once for both uses below
-        root = index.root(range(ent.start + lo, ent.start + hi)) if len(words) > 1 else -1
+        root = index.root(range(first, last)) if len(words) > 1 else -1
         if (
             organisation_heads
             and kind != "organisation"
@@ -117,7 +144,7 @@ def find_entities(
             if root >= 0 and kind == "organisation":
                 head = identity_key(index.texts[root])
             elif len(words) == 1:
-                definite = _after_definite_article(index, ent.start + lo, lexicon)
+                definite = _after_definite_article(index, first, lexicon)
         raws.append(_Raw(start, end, text, kind, words, head, definite))
     canonical = _canonical_names(raws)
     organisations = _organisation_names(raws) if short_forms else {}
@@ -165,6 +192,33 @@ def _organisation_names(raws: list[_Raw]) -> dict[tuple[str, ...], str]:
         if len(owners) == 1:
             found[words] = owners[0].text
     return found
+
+
+def _portfolio_office(index: DocIndex, first: int, lexicon: Lexicon) -> tuple[bool, int] | None:
+    """Where the name starting at token ``first`` is an office's portfolio ("ministère de la Santé", "ministre
+    indien de l'Agriculture", "Ministry of Health"): whether the office is a body (a ministry, not a minister's
+    title), and the token of the office word. None elsewhere, and where a capitalised word comes before the
+    office word ("Premier ministre d'Israël", "Foreign Minister of Syria": that title has its portfolio, and the
+    name is a country)."""
+    texts = index.texts
+    k = first - 1
+    if k >= 0 and fold(texts[k]) in lexicon.definite_determiners:
+        k -= 1
+    if k < 0 or fold(texts[k]) not in lexicon.portfolio_prepositions:
+        return None
+    k -= 1
+    adjectives = 0  # "ministère indien de", "ministre régional de"
+    while k >= 0 and adjectives < 2 and index.pos_strings[k] == "ADJ" and texts[k].islower():
+        k -= 1
+        adjectives += 1
+    if k < 0:
+        return None
+    word = fold(texts[k])
+    if word not in lexicon.ministries and word not in lexicon.ministers:
+        return None
+    if k > 0 and texts[k - 1][:1].isupper() and fold(texts[k - 1]) not in lexicon.determiners:
+        return None
+    return word in lexicon.ministries, k
 
 
 def _after_definite_article(index: DocIndex, first: int, lexicon: Lexicon) -> bool:

@@ -54,6 +54,9 @@ _SOURCE_WORD_SETS: tuple[str, ...] = (
     "located_words",
     "institutions",
     "organisation_words",
+    "ministries",
+    "ministers",
+    "portfolio_prepositions",
 )
 
 
@@ -169,6 +172,12 @@ class Lexicon:
     institutions: frozenset[str] = frozenset()
     # "Observatory", "Front", "Conseil": the head word of a name that makes it a body's name
     organisation_words: frozenset[str] = frozenset()
+    # "ministère", "ministry": the body whose portfolio follows ("ministère de la Santé")
+    ministries: frozenset[str] = frozenset()
+    # "ministre", "minister": the office whose portfolio follows ("ministre de la Culture")
+    ministers: frozenset[str] = frozenset()
+    # "de", "of": the prepositions between an office and its portfolio
+    portfolio_prepositions: frozenset[str] = frozenset()
 
     def verb_cues(self, head_lemma: str) -> tuple[VerbCue, ...]:
         return self.verbs.get(head_lemma, ())
