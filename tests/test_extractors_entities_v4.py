@@ -1,6 +1,7 @@
 """entities.v4: a name that is an office's portfolio is not an entity of its own. After a ministry word the
-ministry is the entity, after a minister's title there is none (hand-built Docs, so that the recognizer's
-spans are the ones under test)."""
+ministry is the entity, after a minister's title there is none. A name keeps a capitalised article written
+inside a sentence, under the key it has without it (hand-built Docs, so that the recognizer's spans are the
+ones under test)."""
 
 from __future__ import annotations
 
@@ -9,14 +10,22 @@ import spacy
 from spacy.tokens import Doc
 
 from kgbuild.extractors import ExtractContext, get_extractor
+from kgbuild.records import EntityMention
 
 
-def names(lang: str, words: list[str], pos: list[str], ents: list[str], version: str) -> set[tuple[str, str]]:
+def mentions(
+    lang: str, words: list[str], pos: list[str], ents: list[str], version: str
+) -> list[EntityMention]:
     spaces = [
         not (w.endswith("'") or nxt in {".", ","}) for w, nxt in zip(words, [*words[1:], ""], strict=True)
     ]
-    doc = Doc(spacy.blank(lang).vocab, words=words, spaces=spaces, pos=pos, ents=ents)
-    return {(e.name, e.kind) for e in get_extractor(version)(doc, ExtractContext(lang))}
+    starts = [i == 0 or words[i - 1] in {".", "\n"} for i in range(len(words))]
+    doc = Doc(spacy.blank(lang).vocab, words=words, spaces=spaces, pos=pos, ents=ents, sent_starts=starts)
+    return list(get_extractor(version)(doc, ExtractContext(lang)))
+
+
+def names(lang: str, words: list[str], pos: list[str], ents: list[str], version: str) -> set[tuple[str, str]]:
+    return {(e.name, e.kind) for e in mentions(lang, words, pos, ents, version)}
 
 
 @pytest.mark.parametrize(
@@ -106,3 +115,129 @@ def test_extractors_entities_v4_portfolio_is_no_entity_of_its_own(
 ) -> None:
     assert names(lang, words, pos, ents, "entities.v3") == v3
     assert names(lang, words, pos, ents, "entities.v4") == v4
+
+
+@pytest.mark.parametrize(
+    ("lang", "words", "pos", "ents", "v3", "v4"),
+    [
+        pytest.param(
+            "fr",
+            ["Selon", "Le", "Parisien", ",", "le", "maire", "a", "démissionné", "."],
+            ["ADP", "DET", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+            ["O", "O", "B-ORG", "O", "O", "O", "O", "O", "O"],
+            "Parisien",
+            "Le Parisien",
+            id="fr-article-before-the-recognized-name",
+        ),
+        pytest.param(
+            "fr",
+            ["Il", "vit", "à", "La", "Rochelle", "."],
+            ["PRON", "VERB", "ADP", "DET", "PROPN", "PUNCT"],
+            ["O", "O", "O", "B-LOC", "I-LOC", "O"],
+            "Rochelle",
+            "La Rochelle",
+            id="fr-article-inside-the-recognized-name",
+        ),
+        pytest.param(
+            "fr",
+            ["Il", "lit", "L'", "Express", "."],
+            ["PRON", "VERB", "DET", "PROPN", "PUNCT"],
+            ["O", "O", "O", "B-ORG", "O"],
+            "Express",
+            "L'Express",
+            id="fr-elided-article",
+        ),
+        pytest.param(
+            "en",
+            ["He", "told", "The", "Guardian", "."],
+            ["PRON", "VERB", "DET", "PROPN", "PUNCT"],
+            ["O", "O", "O", "B-ORG", "O"],
+            "Guardian",
+            "Guardian",
+            id="en-has-no-name-articles",
+        ),
+        pytest.param(
+            "fr",
+            ["Grève", "générale", "\n", "La", "France", "aussi", "."],
+            ["NOUN", "ADJ", "SPACE", "DET", "PROPN", "ADV", "PUNCT"],
+            ["O", "O", "O", "O", "B-LOC", "O", "O"],
+            "France",
+            "France",
+            id="fr-capital-at-the-start-of-a-line",
+        ),
+        pytest.param(
+            "fr",
+            ["Il", "a", "dit", ":", "«", "Le", "Monde", "a", "tort", "»", "."],
+            ["PRON", "AUX", "VERB", "PUNCT", "PUNCT", "DET", "PROPN", "AUX", "NOUN", "PUNCT", "PUNCT"],
+            ["O", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O"],
+            "Monde",
+            "Monde",
+            id="fr-capital-after-a-quotation-mark",
+        ),
+        pytest.param(
+            "fr",
+            ["Il", "a", "parlé", "au", "Parisien", "."],
+            ["PRON", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+            ["O", "O", "O", "O", "B-ORG", "O"],
+            "Parisien",
+            "Parisien",
+            id="fr-contracted-article",
+        ),
+    ],
+)
+def test_extractors_entities_v4_name_keeps_its_capitalised_article(
+    lang: str, words: list[str], pos: list[str], ents: list[str], v3: str, v4: str
+) -> None:
+    (before,) = mentions(lang, words, pos, ents, "entities.v3")
+    (after,) = mentions(lang, words, pos, ents, "entities.v4")
+    assert (before.name, after.name) == (v3, v4)
+    assert after.span == before.span  # the words the recognizer named, as the speaker rules read them
+    assert after.key == before.key  # the same entity as without the article
+
+
+def test_extractors_entities_v4_article_of_a_longer_name_is_left_to_it() -> None:
+    # "La France insoumise", of which the recognizer named "France": "La" is the party's article, not France's
+    words = ["Le", "député", "de", "La", "France", "insoumise", "a", "parlé", "."]
+    doc = Doc(
+        spacy.blank("fr").vocab,
+        words=words,
+        heads=[1, 7, 4, 4, 1, 4, 7, 7, 7],
+        deps=["det", "nsubj", "case", "det", "nmod", "amod", "aux", "ROOT", "punct"],
+        pos=["DET", "NOUN", "ADP", "DET", "PROPN", "ADJ", "AUX", "VERB", "PUNCT"],
+        ents=["O", "O", "O", "O", "B-LOC", "O", "O", "O", "O"],
+    )
+    (mention,) = get_extractor("entities.v4")(doc, ExtractContext("fr"))
+    assert mention.name == "France"
+    doc = Doc(
+        spacy.blank("fr").vocab,
+        words=[*words[:5], "a", "parlé", "."],
+        heads=[1, 6, 4, 4, 1, 6, 6, 6],
+        deps=["det", "nsubj", "case", "det", "nmod", "aux", "ROOT", "punct"],
+        pos=["DET", "NOUN", "ADP", "DET", "PROPN", "AUX", "VERB", "PUNCT"],
+        ents=["O", "O", "O", "O", "B-LOC", "O", "O", "O"],
+    )
+    (mention,) = get_extractor("entities.v4")(doc, ExtractContext("fr"))
+    assert mention.name == "La France"  # without the rest of the longer name, the capital is France's
+    doc = Doc(
+        spacy.blank("fr").vocab,
+        words=words,
+        heads=[1, 7, 4, 4, 1, 1, 7, 7, 7],  # "insoumise" hung on "député"
+        deps=["det", "nsubj", "case", "det", "nmod", "amod", "aux", "ROOT", "punct"],
+        pos=["DET", "NOUN", "ADP", "DET", "PROPN", "ADJ", "AUX", "VERB", "PUNCT"],
+        ents=["O", "O", "O", "O", "B-LOC", "O", "O", "O", "O"],
+    )
+    (mention,) = get_extractor("entities.v4")(doc, ExtractContext("fr"))
+    assert mention.name == "France"
+
+
+def test_extractors_entities_v4_hyphenated_article_keeps_the_key() -> None:
+    words = ["Il", "est", "allé", "à", "La", "-Ville-aux-Bois", "."]
+    spaces = [True, True, True, True, False, False, False]
+    ents = ["O", "O", "O", "O", "O", "B-LOC", "O"]
+    pos = ["PRON", "AUX", "VERB", "ADP", "DET", "PROPN", "PUNCT"]
+    found = {}
+    for version in ("entities.v3", "entities.v4"):
+        doc = Doc(spacy.blank("fr").vocab, words=words, spaces=spaces, pos=pos, ents=ents)
+        (found[version],) = get_extractor(version)(doc, ExtractContext("fr"))
+    assert (found["entities.v3"].name, found["entities.v4"].name) == ("Ville-aux-Bois", "La-Ville-aux-Bois")
+    assert found["entities.v4"].key == found["entities.v3"].key

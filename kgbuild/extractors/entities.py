@@ -7,7 +7,8 @@ capital letter for a name; ``entities.v3`` also makes a name whose head word say
 Observatory for Human Rights", "Fateh al-Sham Front", "Conseil d'Etat") an organisation, whatever kind the
 recognizer gave it; ``entities.v4`` also takes a portfolio for the office it belongs to: "ministère de la
 Santé" is the ministry, not an entity "Santé" shared by every health ministry of every country, and the
-portfolio in "le ministre de la Culture" is part of a title, no entity.
+portfolio in "le ministre de la Culture" is part of a title, no entity; and a name keeps the capitalised
+article it is written with inside a sentence ("Le Parisien", "La Rochelle"), under its key without it.
 """
 
 from __future__ import annotations
@@ -73,7 +74,8 @@ def entities_v3(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
 def entities_v4(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
     """As ``entities.v3``, and a name that is an office's portfolio is no entity of its own: after a ministry
     word the ministry is the entity ("ministère de la Santé", not "Santé"), after a minister's title there is
-    none ("le ministre de la Culture")."""
+    none ("le ministre de la Culture"). A name keeps the capitalised article it is written with inside a
+    sentence ("Le Parisien", "Le Pen", "La Rochelle"), under the same key as without it."""
     yield from find_entities(
         doc,
         load_lexicon(ctx.lang),
@@ -81,6 +83,7 @@ def entities_v4(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
         capitalised=True,
         organisation_heads=True,
         portfolios=True,
+        name_articles=True,
     )
 
 
@@ -92,13 +95,16 @@ def find_entities(
     capitalised: bool = False,
     organisation_heads: bool = False,
     portfolios: bool = False,
+    name_articles: bool = False,
 ) -> Iterator[EntityMention]:
     """``short_forms``: see :func:`_organisation_names`. ``capitalised``: a span without a capital letter is
     no name ("scène", "warplanes", "ministry" as the recognizer sometimes marks them in French and English).
     ``organisation_heads``: a name whose head word is one of the lexicon's ``organisation_words`` is an
     organisation (the recognizers call "Syrian Observatory for Human Rights" a place at times).
     ``portfolios``: a name that is an office's portfolio (:func:`_portfolio_office`) widens to the ministry,
-    or is dropped after a minister's title."""
+    or is dropped after a minister's title. ``name_articles``: a name keeps a capitalised article that comes
+    before it inside a sentence (lexicon ``name_articles``: "Le Parisien", "La Rochelle"); its key is the
+    same as without the article, which "au Parisien" or a sentence opening on "Le Parisien" leave out."""
     index = index or index_of(doc)
     raws: list[_Raw] = []
     full_text = index.text
@@ -129,6 +135,9 @@ def find_entities(
         if shift >= 0:  # keep the span on the cleaned name ("l'AFP" -> "AFP")
             start, end = shift, shift + len(text)
         words = tuple(identity_key(text).split("-"))
+        article = _name_article(index, first, last, lexicon) if name_articles else -1
+        if article >= 0:  # the mention's span stays the name the recognizer found, as the other rules read it
+            text = full_text[index.idx[article] : start] + text
         # the word the parse makes the name's head, found once for both uses below
         root = index.root(range(first, last)) if len(words) > 1 else -1
         if (
@@ -157,7 +166,7 @@ def find_entities(
             span=Span(raw.start, raw.end, full_text[raw.start : raw.end]),
             kind=kind,
             name=name,
-            key=identity_key(name),
+            key=identity_key(_without_article(name, lexicon) if name_articles else name),
         )
 
 
@@ -219,6 +228,41 @@ def _portfolio_office(index: DocIndex, first: int, lexicon: Lexicon) -> tuple[bo
     if k > 0 and texts[k - 1][:1].isupper() and fold(texts[k - 1]) not in lexicon.determiners:
         return None
     return word in lexicon.ministries, k
+
+
+def _name_article(index: DocIndex, first: int, last: int, lexicon: Lexicon) -> int:
+    """The token of a capitalised article just before the name of tokens ``first`` to ``last`` (excluded),
+    written so inside a sentence, where only a name's own article is capitalised ("selon Le Parisien", "à La
+    Rochelle"); else -1. At a sentence's start, or after a quotation mark or a bracket, the capital says
+    nothing; and where the recognizer named only part of a longer name ("La France insoumise", "La
+    République en marche"), the article belongs to the longer one."""
+    k = first - 1
+    if k <= 0 or index.sent_start[k] == k or not index.texts[k][:1].isupper():
+        return -1
+    if fold(index.texts[k]) not in lexicon.name_articles or index.pos_strings[k - 1] == "PUNCT":
+        return -1
+    if last < len(index) and index.texts[last][:1].islower() and index.texts[last][:1].isalpha():
+        if index.pos_strings[last] == "ADJ":  # "La France insoumise" however the parser hangs it
+            return -1
+        head = index.head[last]
+        for _ in range(2):  # "insoumise" hangs on "France", "en" on "marche", which hangs on "République"
+            if first <= head < last:
+                return -1
+            head = index.head[head]
+    return k
+
+
+def _without_article(name: str, lexicon: Lexicon) -> str:
+    """``name`` without the article it opens with ("Le Parisien" -> "Parisien", "L'Express" -> "Express")."""
+    for mark in (" ", "-"):  # "La-Ville-aux-Bois" as some write the commune
+        head, found, rest = name.partition(mark)
+        if found and rest and fold(head) in lexicon.name_articles:
+            return rest
+    for apostrophe in ("'", "’"):
+        head, found, rest = name.partition(apostrophe)
+        if found and rest and fold(head + "'") in lexicon.name_articles:
+            return rest
+    return name
 
 
 def _after_definite_article(index: DocIndex, first: int, lexicon: Lexicon) -> bool:

@@ -57,6 +57,7 @@ _SOURCE_WORD_SETS: tuple[str, ...] = (
     "ministries",
     "ministers",
     "portfolio_prepositions",
+    "name_articles",
 )
 
 
@@ -178,6 +179,8 @@ class Lexicon:
     ministers: frozenset[str] = frozenset()
     # "de", "of": the prepositions between an office and its portfolio
     portfolio_prepositions: frozenset[str] = frozenset()
+    # "le", "the": articles that are part of a name where they are capitalised inside a sentence ("Le Parisien")
+    name_articles: frozenset[str] = frozenset()
 
     def verb_cues(self, head_lemma: str) -> tuple[VerbCue, ...]:
         return self.verbs.get(head_lemma, ())
