@@ -241,3 +241,77 @@ def test_extractors_entities_v4_hyphenated_article_keeps_the_key() -> None:
         (found[version],) = get_extractor(version)(doc, ExtractContext("fr"))
     assert (found["entities.v3"].name, found["entities.v4"].name) == ("Ville-aux-Bois", "La-Ville-aux-Bois")
     assert found["entities.v4"].key == found["entities.v3"].key
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "morphs", "ents", "v3", "v4"),
+    [
+        pytest.param(
+            ["Le", "chef", "de", "l'", "Etat", "a", "parlé", "."],
+            ["DET", "NOUN", "ADP", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+            [""] * 8,
+            ["O", "O", "O", "O", "B-LOC", "O", "O", "O"],
+            {("Etat", "place")},
+            set(),
+            id="capitalised-common-noun",
+        ),
+        pytest.param(
+            ["Mardi", ",", "le", "maire", "a", "parlé", "."],
+            ["NOUN", "PUNCT", "DET", "NOUN", "AUX", "VERB", "PUNCT"],
+            [""] * 7,
+            ["B-ORG", "O", "O", "O", "O", "O", "O"],
+            {("Mardi", "organisation")},
+            set(),
+            id="day-read-as-a-name",
+        ),
+        pytest.param(
+            ["La", "sonde", "a", "atterri", "sur", "Mars", "."],
+            ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+            [""] * 7,
+            ["O", "O", "O", "O", "O", "B-LOC", "O"],
+            {("Mars", "place")},
+            {("Mars", "place")},
+            id="planet-is-a-proper-noun",
+        ),
+        pytest.param(
+            ["Les", "Français", "ont", "voté", "."],
+            ["DET", "NOUN", "AUX", "VERB", "PUNCT"],
+            ["Number=Plur", "Number=Plur", "", "", ""],
+            ["O", "B-LOC", "O", "O", "O"],
+            {("Français", "place")},
+            {("Français", "group")},
+            id="people-is-a-group",
+        ),
+        pytest.param(
+            ["Le", "parquet", "de", "Beauvais", "a", "parlé", "."],
+            ["DET", "NOUN", "ADP", "NOUN", "AUX", "VERB", "PUNCT"],
+            ["", "", "", "Number=Plur", "", "", ""],
+            ["O", "O", "O", "B-LOC", "O", "O", "O"],
+            {("Beauvais", "place")},
+            {("Beauvais", "place")},
+            id="town-with-a-people-ending",
+        ),
+        pytest.param(
+            ["Il", "vit", "dans", "les", "Pas-de-Calais", "."],
+            ["PRON", "VERB", "ADP", "DET", "NOUN", "PUNCT"],
+            ["", "", "", "Number=Plur", "Number=Plur", ""],
+            ["O", "O", "O", "O", "B-LOC", "O"],
+            {("Pas-de-Calais", "place")},
+            {("Pas-de-Calais", "place")},
+            id="compound-place-with-a-people-ending",
+        ),
+    ],
+)
+def test_extractors_entities_v4_common_nouns_are_no_names(
+    words: list[str],
+    pos: list[str],
+    morphs: list[str],
+    ents: list[str],
+    v3: set[tuple[str, str]],
+    v4: set[tuple[str, str]],
+) -> None:
+    found = {}
+    for version in ("entities.v3", "entities.v4"):
+        doc = Doc(spacy.blank("fr").vocab, words=words, pos=pos, morphs=morphs, ents=ents)
+        found[version] = {(e.name, e.kind) for e in get_extractor(version)(doc, ExtractContext("fr"))}
+    assert found == {"entities.v3": v3, "entities.v4": v4}

@@ -8,7 +8,8 @@ Observatory for Human Rights", "Fateh al-Sham Front", "Conseil d'Etat") an organ
 recognizer gave it; ``entities.v4`` also takes a portfolio for the office it belongs to: "ministère de la
 Santé" is the ministry, not an entity "Santé" shared by every health ministry of every country, and the
 portfolio in "le ministre de la Culture" is part of a title, no entity; and a name keeps the capitalised
-article it is written with inside a sentence ("Le Parisien", "La Rochelle"), under its key without it.
+article it is written with inside a sentence ("Le Parisien", "La Rochelle"), under its key without it; a
+capitalised common noun ("l'État", "Mardi") is no name, and a people ("les Français") is a group.
 """
 
 from __future__ import annotations
@@ -75,7 +76,9 @@ def entities_v4(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
     """As ``entities.v3``, and a name that is an office's portfolio is no entity of its own: after a ministry
     word the ministry is the entity ("ministère de la Santé", not "Santé"), after a minister's title there is
     none ("le ministre de la Culture"). A name keeps the capitalised article it is written with inside a
-    sentence ("Le Parisien", "Le Pen", "La Rochelle"), under the same key as without it."""
+    sentence ("Le Parisien", "Le Pen", "La Rochelle"), under the same key as without it. A capitalised
+    common noun is no name ("l'État", "la République", "Mardi"), and a people's name is a group ("les
+    Français", "les Américains"), not a place."""
     yield from find_entities(
         doc,
         load_lexicon(ctx.lang),
@@ -84,6 +87,7 @@ def entities_v4(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
         organisation_heads=True,
         portfolios=True,
         name_articles=True,
+        common_nouns=True,
     )
 
 
@@ -96,6 +100,7 @@ def find_entities(
     organisation_heads: bool = False,
     portfolios: bool = False,
     name_articles: bool = False,
+    common_nouns: bool = False,
 ) -> Iterator[EntityMention]:
     """``short_forms``: see :func:`_organisation_names`. ``capitalised``: a span without a capital letter is
     no name ("scène", "warplanes", "ministry" as the recognizer sometimes marks them in French and English).
@@ -104,7 +109,10 @@ def find_entities(
     ``portfolios``: a name that is an office's portfolio (:func:`_portfolio_office`) widens to the ministry,
     or is dropped after a minister's title. ``name_articles``: a name keeps a capitalised article that comes
     before it inside a sentence (lexicon ``name_articles``: "Le Parisien", "La Rochelle"); its key is the
-    same as without the article, which "au Parisien" or a sentence opening on "Le Parisien" leave out."""
+    same as without the article, which "au Parisien" or a sentence opening on "Le Parisien" leave out.
+    ``common_nouns``: a one-word name that is one of the lexicon's ``not_names`` or a time word is none, and
+    a one-word place the parser reads as a common noun with a people's ending (``demonym_endings``) is a
+    group."""
     index = index or index_of(doc)
     raws: list[_Raw] = []
     full_text = index.text
@@ -118,6 +126,12 @@ def find_entities(
         if lo >= hi:
             continue
         first, last = ent.start + lo, ent.start + hi
+        if common_nouns and last - first == 1:
+            word, pos = fold(index.texts[first]), index.pos_strings[first]
+            if word in lexicon.not_names or (pos == "NOUN" and word in lexicon.time_words):
+                continue  # "l'État", "Mardi," (not the planet Mars, a proper noun)
+            if kind == "place" and pos == "NOUN" and _demonym(index, first, word, lexicon):
+                kind = "group"
         office = _portfolio_office(index, first, lexicon) if portfolios else None
         if office is not None and (kind != "person" or hi - lo == 1):
             is_body, office_start = office
@@ -228,6 +242,17 @@ def _portfolio_office(index: DocIndex, first: int, lexicon: Lexicon) -> tuple[bo
     if k > 0 and texts[k - 1][:1].isupper() and fold(texts[k - 1]) not in lexicon.determiners:
         return None
     return word in lexicon.ministries, k
+
+
+def _demonym(index: DocIndex, i: int, word: str, lexicon: Lexicon) -> bool:
+    """Whether the word at token ``i`` (folded: ``word``) names a people: with a people's ending, after a
+    plural determiner ("les Français", "des Italiens"; not "le parquet de Beauvais"), and not a compound place
+    name with a lower-case link ("Pas-de-Calais", "Aulnay-sous-Bois")."""
+    if not word.endswith(lexicon.demonym_endings) or i == 0:
+        return False
+    if index.pos_strings[i - 1] not in {"DET", "ADP"} or "Plur" not in index.morph_values(i - 1, "Number"):
+        return False
+    return not any(part[:1].islower() for part in index.texts[i].split("-"))
 
 
 def _name_article(index: DocIndex, first: int, last: int, lexicon: Lexicon) -> int:

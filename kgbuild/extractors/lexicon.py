@@ -58,6 +58,7 @@ _SOURCE_WORD_SETS: tuple[str, ...] = (
     "ministers",
     "portfolio_prepositions",
     "name_articles",
+    "not_names",
 )
 
 
@@ -181,6 +182,10 @@ class Lexicon:
     portfolio_prepositions: frozenset[str] = frozenset()
     # "le", "the": articles that are part of a name where they are capitalised inside a sentence ("Le Parisien")
     name_articles: frozenset[str] = frozenset()
+    # "état", "république": capitalised common nouns that are no names on their own
+    not_names: frozenset[str] = frozenset()
+    # "ais", "ains", "iens": endings of a people's name ("les Français", "les Américains")
+    demonym_endings: tuple[str, ...] = ()
 
     def verb_cues(self, head_lemma: str) -> tuple[VerbCue, ...]:
         return self.verbs.get(head_lemma, ())
@@ -263,6 +268,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
     complementizers: set[str] = set()
     clitics: set[str] = set()
     suffixes: dict[str, str] = {}
+    demonym_endings: set[str] = set()
     flags: dict[str, Any] = {}
     times: set[str] = set()
     comparatives: set[str] = set()
@@ -371,6 +377,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         sets["titles"].update(_strings(src.get("titles"), f"{where}: titles"))
         sets["determiners"].update(_strings(src.get("determiners"), f"{where}: determiners"))
         sets["definite"].update(_strings(src.get("definite_determiners"), f"{where}: definite_determiners"))
+        demonym_endings.update(_strings(src.get("demonym_endings"), f"{where}: demonym_endings"))
         for name in _SOURCE_WORD_SETS:
             word_sets[name].update(_strings(src.get(name), f"{where}: {name}"))
         for kind, words in (src.get("descriptions") or {}).items():
@@ -450,6 +457,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         addressee_verbs=frozenset(addressee_verbs),
         object_idioms={lemma: frozenset(objects) for lemma, objects in object_idioms.items()},
         subject_idioms={lemma: frozenset(subjects) for lemma, subjects in subject_idioms.items()},
+        demonym_endings=tuple(sorted(demonym_endings)),
         **{name: frozenset(words) for name, words in word_sets.items()},
     )
 
