@@ -315,3 +315,64 @@ def test_extractors_entities_v4_common_nouns_are_no_names(
         doc = Doc(spacy.blank("fr").vocab, words=words, pos=pos, morphs=morphs, ents=ents)
         found[version] = {(e.name, e.kind) for e in get_extractor(version)(doc, ExtractContext("fr"))}
     assert found == {"entities.v3": v3, "entities.v4": v4}
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps", "tags", "ents", "v3", "v4"),
+    [
+        pytest.param(
+            ["The", "Syrian", "army", "said", "."],
+            [2, 2, 3, 3, 3],
+            ["det", "amod", "nsubj", "ROOT", "punct"],
+            ["DT", "JJ", "NN", "VBD", "."],
+            ["O", "B-NORP", "O", "O", "O"],
+            {("Syrian", "group")},
+            set(),
+            id="group-word-modifying-a-noun",
+        ),
+        pytest.param(
+            ["Fighting", "raged", "in", "Aleppo", "."],
+            [1, 1, 1, 2, 1],
+            ["nsubj", "ROOT", "prep", "pobj", "punct"],
+            ["NN", "VBD", "IN", "NNP", "."],
+            ["O", "O", "O", "B-NORP", "O"],
+            {("Aleppo", "group")},
+            {("Aleppo", "place")},
+            id="town-read-as-a-group",
+        ),
+        pytest.param(
+            ["He", "spoke", "for", "the", "British", "."],
+            [1, 1, 1, 4, 2, 1],
+            ["nsubj", "ROOT", "prep", "det", "pobj", "punct"],
+            ["PRP", "VBD", "IN", "DT", "NNP", "."],
+            ["O", "O", "O", "O", "B-NORP", "O"],
+            {("British", "group")},
+            {("British", "group")},
+            id="people-after-a-preposition-with-a-determiner",
+        ),
+        pytest.param(
+            ["Kurds", "protested", "."],
+            [1, 1, 1],
+            ["nsubj", "ROOT", "punct"],
+            ["NNPS", "VBD", "."],
+            ["B-NORP", "O", "O"],
+            {("Kurds", "group")},
+            {("Kurds", "group")},
+            id="people-as-a-subject",
+        ),
+    ],
+)
+def test_extractors_entities_v4_group_word_by_its_role(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    tags: list[str],
+    ents: list[str],
+    v3: set[tuple[str, str]],
+    v4: set[tuple[str, str]],
+) -> None:
+    found = {}
+    for version in ("entities.v3", "entities.v4"):
+        doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, ents=ents)
+        found[version] = {(e.name, e.kind) for e in get_extractor(version)(doc, ExtractContext("en"))}
+    assert found == {"entities.v3": v3, "entities.v4": v4}

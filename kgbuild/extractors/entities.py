@@ -9,7 +9,8 @@ recognizer gave it; ``entities.v4`` also takes a portfolio for the office it bel
 Santé" is the ministry, not an entity "Santé" shared by every health ministry of every country, and the
 portfolio in "le ministre de la Culture" is part of a title, no entity; and a name keeps the capitalised
 article it is written with inside a sentence ("Le Parisien", "La Rochelle"), under its key without it; a
-capitalised common noun ("l'État", "Mardi") is no name, and a people ("les Français") is a group.
+capitalised common noun ("l'État", "Mardi") is no name, a people ("les Français") is a group, and a
+nationality that modifies a noun ("the Syrian army") is no entity.
 """
 
 from __future__ import annotations
@@ -78,7 +79,9 @@ def entities_v4(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
     none ("le ministre de la Culture"). A name keeps the capitalised article it is written with inside a
     sentence ("Le Parisien", "Le Pen", "La Rochelle"), under the same key as without it. A capitalised
     common noun is no name ("l'État", "la République", "Mardi"), and a people's name is a group ("les
-    Français", "les Américains"), not a place."""
+    Français", "les Américains"), not a place. A group word that modifies a noun is no entity (the "Syrian" of
+    "the Syrian army"), and one the recognizer took for a group after a preposition is a place ("in
+    Aleppo")."""
     yield from find_entities(
         doc,
         load_lexicon(ctx.lang),
@@ -88,6 +91,7 @@ def entities_v4(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
         portfolios=True,
         name_articles=True,
         common_nouns=True,
+        group_roles=True,
     )
 
 
@@ -101,6 +105,7 @@ def find_entities(
     portfolios: bool = False,
     name_articles: bool = False,
     common_nouns: bool = False,
+    group_roles: bool = False,
 ) -> Iterator[EntityMention]:
     """``short_forms``: see :func:`_organisation_names`. ``capitalised``: a span without a capital letter is
     no name ("scène", "warplanes", "ministry" as the recognizer sometimes marks them in French and English).
@@ -112,7 +117,7 @@ def find_entities(
     same as without the article, which "au Parisien" or a sentence opening on "Le Parisien" leave out.
     ``common_nouns``: a one-word name that is one of the lexicon's ``not_names`` or a time word is none, and
     a one-word place the parser reads as a common noun with a people's ending (``demonym_endings``) is a
-    group."""
+    group. ``group_roles``: see :func:`_group_role`."""
     index = index or index_of(doc)
     raws: list[_Raw] = []
     full_text = index.text
@@ -126,6 +131,11 @@ def find_entities(
         if lo >= hi:
             continue
         first, last = ent.start + lo, ent.start + hi
+        if group_roles and kind == "group":
+            role = _group_role(index, first, last)
+            if role is None:
+                continue
+            kind = role
         if common_nouns and last - first == 1:
             word, pos = fold(index.texts[first]), index.pos_strings[first]
             if word in lexicon.not_names or (pos == "NOUN" and word in lexicon.time_words):
@@ -242,6 +252,22 @@ def _portfolio_office(index: DocIndex, first: int, lexicon: Lexicon) -> tuple[bo
     if k > 0 and texts[k - 1][:1].isupper() and fold(texts[k - 1]) not in lexicon.determiners:
         return None
     return word in lexicon.ministries, k
+
+
+def _group_role(index: DocIndex, first: int, last: int) -> EntityKind | None:
+    """What a name the recognizer calls a group (a nationality, a religion, a party's people) is by its role in
+    the parse: none where it modifies a noun ("the Syrian army", "a Republican senator": a word about the
+    noun, not someone the text speaks of); a place where a singular proper noun is the object of a preposition
+    without a determiner ("fighting in Aleppo", which small recognizers read as a nationality); else a group
+    ("the Syrians", "Kurds", "a Democrat")."""
+    root = index.root(range(first, last)) if last - first > 1 else first
+    dep = index.tree.dep[root]
+    if dep in {"amod", "compound"}:
+        return None
+    determined = any(index.tree.dep[child] == "det" for child in index.tree.children[root])
+    if dep == "pobj" and index.tag_strings[root] == "NNP" and not determined:
+        return "place"
+    return "group"
 
 
 def _demonym(index: DocIndex, i: int, word: str, lexicon: Lexicon) -> bool:
