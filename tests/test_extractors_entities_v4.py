@@ -376,3 +376,48 @@ def test_extractors_entities_v4_group_word_by_its_role(
         doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, ents=ents)
         found[version] = {(e.name, e.kind) for e in get_extractor(version)(doc, ExtractContext("en"))}
     assert found == {"entities.v3": v3, "entities.v4": v4}
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "v3", "v4"),
+    [
+        pytest.param(
+            ["Syria", "is", "at", "war", ".", "Syrias", "army", "attacked", "."],
+            ["B-GPE", "O", "O", "O", "O", "B-ORG", "O", "O", "O"],
+            [("Syria", "place"), ("Syrias", "organisation")],
+            [("Syria", "place"), ("Syria", "place")],
+            id="stripped-possessive",
+        ),
+        pytest.param(
+            ["Syria", "is", "at", "war", ".", "Syrias", "army", "attacked", "Assad", "'s", "foes", "."],
+            ["B-GPE", "O", "O", "O", "O", "B-ORG", "O", "O", "B-PERSON", "O", "O", "O"],
+            [("Syria", "place"), ("Syrias", "organisation"), ("Assad", "person")],
+            [("Syria", "place"), ("Syrias", "organisation"), ("Assad", "person")],
+            id="text-with-apostrophes",
+        ),
+        pytest.param(
+            ["A", "Kurd", "spoke", ".", "Kurds", "protested", "."],
+            ["O", "B-NORP", "O", "O", "B-NORP", "O", "O"],
+            [("Kurd", "group"), ("Kurds", "group")],
+            [("Kurd", "group"), ("Kurds", "group")],
+            id="plural-of-a-people",
+        ),
+        pytest.param(
+            ["An", "Alawite", "spoke", ".", "Alawites", "protested", "."],
+            ["O", "B-PERSON", "O", "O", "B-NORP", "O", "O"],
+            [("Alawite", "person"), ("Alawites", "group")],
+            [("Alawite", "person"), ("Alawites", "group")],
+            id="plural-of-a-people-misread-as-a-person",
+        ),
+    ],
+)
+def test_extractors_entities_v4_stripped_possessive_is_the_name(
+    words: list[str], ents: list[str], v3: list[tuple[str, str]], v4: list[tuple[str, str]]
+) -> None:
+    deps = ["nsubj" if ent != "O" else "dep" for ent in ents]  # no modifiers: the group-role rule stays out
+    spaces = [nxt not in {".", "'s"} for nxt in [*words[1:], ""]]
+    found = {}
+    for version in ("entities.v3", "entities.v4"):
+        doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, deps=deps, ents=ents)
+        found[version] = [(e.name, e.kind) for e in get_extractor(version)(doc, ExtractContext("en"))]
+    assert found == {"entities.v3": v3, "entities.v4": v4}

@@ -81,7 +81,7 @@ def entities_v4(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
     common noun is no name ("l'État", "la République", "Mardi"), and a people's name is a group ("les
     Français", "les Américains"), not a place. A group word that modifies a noun is no entity (the "Syrian" of
     "the Syrian army"), and one the recognizer took for a group after a preposition is a place ("in
-    Aleppo")."""
+    Aleppo"). In a text without apostrophes, "Syrias" is "Syria" where the article names Syria."""
     yield from find_entities(
         doc,
         load_lexicon(ctx.lang),
@@ -92,6 +92,7 @@ def entities_v4(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
         name_articles=True,
         common_nouns=True,
         group_roles=True,
+        stripped_possessives=True,
     )
 
 
@@ -106,6 +107,7 @@ def find_entities(
     name_articles: bool = False,
     common_nouns: bool = False,
     group_roles: bool = False,
+    stripped_possessives: bool = False,
 ) -> Iterator[EntityMention]:
     """``short_forms``: see :func:`_organisation_names`. ``capitalised``: a span without a capital letter is
     no name ("scène", "warplanes", "ministry" as the recognizer sometimes marks them in French and English).
@@ -117,7 +119,8 @@ def find_entities(
     same as without the article, which "au Parisien" or a sentence opening on "Le Parisien" leave out.
     ``common_nouns``: a one-word name that is one of the lexicon's ``not_names`` or a time word is none, and
     a one-word place the parser reads as a common noun with a people's ending (``demonym_endings``) is a
-    group. ``group_roles``: see :func:`_group_role`."""
+    group. ``group_roles``: see :func:`_group_role`. ``stripped_possessives``: see
+    :func:`_possessives_restored`."""
     index = index or index_of(doc)
     raws: list[_Raw] = []
     full_text = index.text
@@ -179,6 +182,8 @@ def find_entities(
             elif len(words) == 1:
                 definite = _after_definite_article(index, first, lexicon)
         raws.append(_Raw(start, end, text, kind, words, head, definite))
+    if stripped_possessives and "'" not in full_text and "’" not in full_text:
+        raws = _possessives_restored(raws)
     canonical = _canonical_names(raws)
     organisations = _organisation_names(raws) if short_forms else {}
     for raw in raws:
@@ -192,6 +197,24 @@ def find_entities(
             name=name,
             key=identity_key(_without_article(name, lexicon) if name_articles else name),
         )
+
+
+def _possessives_restored(raws: list[_Raw]) -> list[_Raw]:
+    """For a text whose apostrophes were stripped ("Syrias second city", "Bashar al-Assads forces"): a name that
+    is another name of the article with an "s" added is that name, of that one's kind. Not a people's plural
+    ("Kurds", "Alawites")."""
+    first_of: dict[tuple[str, ...], _Raw] = {}
+    for raw in raws:
+        first_of.setdefault(raw.words, raw)
+    restored = []
+    for raw in raws:
+        last = raw.words[-1] if raw.words else ""
+        if len(last) > 2 and last.endswith("s") and not last.endswith("ss") and raw.kind != "group":
+            stem = first_of.get((*raw.words[:-1], last[:-1]))
+            if stem is not None and stem.kind != "group":
+                raw = _Raw(raw.start, raw.end, stem.text, stem.kind, stem.words, stem.head, raw.definite)
+        restored.append(raw)
+    return restored
 
 
 def _organisation_names(raws: list[_Raw]) -> dict[tuple[str, ...], str]:
