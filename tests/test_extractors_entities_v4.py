@@ -421,3 +421,22 @@ def test_extractors_entities_v4_stripped_possessive_is_the_name(
         doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, deps=deps, ents=ents)
         found[version] = [(e.name, e.kind) for e in get_extractor(version)(doc, ExtractContext("en"))]
     assert found == {"entities.v3": v3, "entities.v4": v4}
+
+
+@pytest.mark.parametrize(
+    ("name", "after", "v4"),
+    [
+        ("SANA", "so", "organisation"),
+        ("MBS", "so", "person"),
+        ("Sana", "so", "person"),
+        ("WALLACE", "Wallace", "person"),  # someone the article also names
+        ("WALLACE", ":", "person"),  # a transcript's label of a speaker
+    ],
+)
+def test_extractors_entities_v4_long_acronym_is_no_person(name: str, after: str, v4: str) -> None:
+    words = ["On", "air", name, after, "it", "went", "."]
+    kinds = {}
+    for version in ("entities.v3", "entities.v4"):
+        doc = Doc(spacy.blank("en").vocab, words=words, ents=["O", "O", "B-PERSON", "O", "O", "O", "O"])
+        (kinds[version],) = (e.kind for e in get_extractor(version)(doc, ExtractContext("en")))
+    assert kinds == {"entities.v3": "person", "entities.v4": v4}

@@ -15,6 +15,7 @@ nationality that modifies a noun ("the Syrian army") is no entity.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -81,7 +82,8 @@ def entities_v4(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
     common noun is no name ("l'État", "la République", "Mardi"), and a people's name is a group ("les
     Français", "les Américains"), not a place. A group word that modifies a noun is no entity (the "Syrian" of
     "the Syrian army"), and one the recognizer took for a group after a preposition is a place ("in
-    Aleppo"). In a text without apostrophes, "Syrias" is "Syria" where the article names Syria."""
+    Aleppo"). In a text without apostrophes, "Syrias" is "Syria" where the article names Syria. An acronym
+    of four letters or more is no person ("SANA")."""
     yield from find_entities(
         doc,
         load_lexicon(ctx.lang),
@@ -93,6 +95,7 @@ def entities_v4(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
         common_nouns=True,
         group_roles=True,
         stripped_possessives=True,
+        acronyms=True,
     )
 
 
@@ -108,6 +111,7 @@ def find_entities(
     common_nouns: bool = False,
     group_roles: bool = False,
     stripped_possessives: bool = False,
+    acronyms: bool = False,
 ) -> Iterator[EntityMention]:
     """``short_forms``: see :func:`_organisation_names`. ``capitalised``: a span without a capital letter is
     no name ("scène", "warplanes", "ministry" as the recognizer sometimes marks them in French and English).
@@ -120,7 +124,10 @@ def find_entities(
     ``common_nouns``: a one-word name that is one of the lexicon's ``not_names`` or a time word is none, and
     a one-word place the parser reads as a common noun with a people's ending (``demonym_endings``) is a
     group. ``group_roles``: see :func:`_group_role`. ``stripped_possessives``: see
-    :func:`_possessives_restored`."""
+    :func:`_possessives_restored`. ``acronyms``: a one-word name of four capitals or more that the recognizer
+    calls a person is an organisation ("SANA", the Syrian news agency; people known by their initials have two
+    or three: "MBS", "DSK"), unless it labels a speaker in a transcript ("WALLACE: ...") or the article also
+    writes it as a name ("Chris Wallace")."""
     index = index or index_of(doc)
     raws: list[_Raw] = []
     full_text = index.text
@@ -154,6 +161,10 @@ def find_entities(
         start = index.idx[first]
         end = index.end[last - 1]
         text = clean_name(full_text[start:end])
+        if acronyms and kind == "person" and len(text) >= 4 and text.isalpha() and text.isupper():
+            label = last < len(index) and index.texts[last] == ":"  # a transcript's "WALLACE: ..."
+            if not label and not re.search(rf"\b{re.escape(text.title())}\b", full_text):
+                kind = "organisation"
         if not text or not any(ch.isalpha() for ch in text):
             continue
         if capitalised and not any(ch.isupper() for ch in text):
