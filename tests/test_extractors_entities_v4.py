@@ -440,3 +440,56 @@ def test_extractors_entities_v4_long_acronym_is_no_person(name: str, after: str,
         doc = Doc(spacy.blank("en").vocab, words=words, ents=["O", "O", "B-PERSON", "O", "O", "O", "O"])
         (kinds[version],) = (e.kind for e in get_extractor(version)(doc, ExtractContext("en")))
     assert kinds == {"entities.v3": "person", "entities.v4": v4}
+
+
+@pytest.mark.parametrize(
+    ("words", "ents", "v3", "v4"),
+    [
+        pytest.param(
+            ["Le", "Premier", "ministre", "a", "parlé", "."],
+            ["O", "B-PER", "I-PER", "O", "O", "O"],
+            {"Premier ministre"},
+            set(),
+            id="prime-minister",
+        ),
+        pytest.param(
+            ["Le", "Président", "a", "parlé", "."],
+            ["O", "B-PER", "O", "O", "O"],
+            {"Président"},
+            set(),
+            id="president",
+        ),
+        pytest.param(
+            ["Le", "Président", "Macron", "a", "parlé", "."],
+            ["O", "B-PER", "I-PER", "O", "O", "O"],
+            {"Macron"},
+            {"Macron"},
+            id="title-and-name",
+        ),
+        pytest.param(
+            ["Selon", "M.", "Le", "Maire", ",", "tout", "va", "bien", "."],
+            ["O", "O", "O", "B-PER", "O", "O", "O", "O", "O"],
+            {"Maire"},
+            {"Le Maire"},
+            id="surname-that-is-a-title",
+        ),
+    ],
+)
+def test_extractors_entities_v4_title_alone_is_no_name(
+    words: list[str], ents: list[str], v3: set[str], v4: set[str]
+) -> None:
+    found = {}
+    for version in ("entities.v3", "entities.v4"):
+        doc = Doc(spacy.blank("fr").vocab, words=words, ents=ents)
+        found[version] = {e.name for e in get_extractor(version)(doc, ExtractContext("fr"))}
+    assert found == {"entities.v3": v3, "entities.v4": v4}
+
+
+def test_extractors_entities_v4_title_word_that_is_a_surname_stays() -> None:
+    # "Le Maire" opening a sentence: no article kept, "Maire" is a title word, and Bruno Le Maire's surname
+    words = ["Bruno", "Le", "Maire", "a", "parlé", ".", "Le", "Maire", "regrette", "."]
+    ents = ["B-PER", "I-PER", "I-PER", "O", "O", "O", "O", "B-PER", "O", "O"]
+    starts = [i in {0, 6} for i in range(len(words))]
+    doc = Doc(spacy.blank("fr").vocab, words=words, ents=ents, sent_starts=starts)
+    mentions = [(e.span.text, e.name) for e in get_extractor("entities.v4")(doc, ExtractContext("fr"))]
+    assert mentions == [("Bruno Le Maire", "Bruno Le Maire"), ("Maire", "Bruno Le Maire")]

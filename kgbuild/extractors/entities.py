@@ -9,8 +9,9 @@ recognizer gave it; ``entities.v4`` also takes a portfolio for the office it bel
 Santé" is the ministry, not an entity "Santé" shared by every health ministry of every country, and the
 portfolio in "le ministre de la Culture" is part of a title, no entity; and a name keeps the capitalised
 article it is written with inside a sentence ("Le Parisien", "La Rochelle"), under its key without it; a
-capitalised common noun ("l'État", "Mardi") is no name, a people ("les Français") is a group, and a
-nationality that modifies a noun ("the Syrian army") is no entity.
+capitalised common noun ("l'État", "Mardi") or a title alone ("le Premier ministre") is no name, a people
+("les Français") is a group, a nationality that modifies a noun ("the Syrian army") is no entity, "Syrias" in a
+text stripped of its apostrophes is Syria, and "SANA" is no person.
 """
 
 from __future__ import annotations
@@ -50,6 +51,8 @@ class _Raw:
     head: str = ""
     # after a definite article, maybe with adjectives between ("the UK-based Observatory")
     definite: bool = False
+    # only titles ("Président", "Maire"): no name, unless the article names someone whose surname it is
+    title_only: bool = False
 
 
 @extractors.register("entities.v1")
@@ -121,7 +124,8 @@ def find_entities(
     or is dropped after a minister's title. ``name_articles``: a name keeps a capitalised article that comes
     before it inside a sentence (lexicon ``name_articles``: "Le Parisien", "La Rochelle"); its key is the
     same as without the article, which "au Parisien" or a sentence opening on "Le Parisien" leave out.
-    ``common_nouns``: a one-word name that is one of the lexicon's ``not_names`` or a time word is none, and
+    ``common_nouns``: a name that is one of the lexicon's ``not_names`` or only titles, or a one-word time word
+    the parser reads as a noun, is none, and
     a one-word place the parser reads as a common noun with a people's ending (``demonym_endings``) is a
     group. ``group_roles``: see :func:`_group_role`. ``stripped_possessives``: see
     :func:`_possessives_restored`. ``acronyms``: a one-word name of four capitals or more that the recognizer
@@ -174,6 +178,7 @@ def find_entities(
             start, end = shift, shift + len(text)
         words = tuple(identity_key(text).split("-"))
         article = _name_article(index, first, last, lexicon) if name_articles else -1
+        title_only = common_nouns and article < 0 and _title_only(text, lexicon)  # not "M. Le Maire"
         if article >= 0:  # the mention's span stays the name the recognizer found, as the other rules read it
             text = full_text[index.idx[article] : start] + text
         # the word the parse makes the name's head, found once for both uses below
@@ -192,7 +197,10 @@ def find_entities(
                 head = identity_key(index.texts[root])
             elif len(words) == 1:
                 definite = _after_definite_article(index, first, lexicon)
-        raws.append(_Raw(start, end, text, kind, words, head, definite))
+        raws.append(_Raw(start, end, text, kind, words, head, definite, title_only))
+    if common_nouns:  # "le Premier ministre", "Président" as the recognizer marks them alone
+        surnames = {raw.words[-1] for raw in raws if len(raw.words) > 1 and not raw.title_only}
+        raws = [raw for raw in raws if not raw.title_only or raw.words[-1] in surnames]
     if stripped_possessives and "'" not in full_text and "’" not in full_text:
         raws = _possessives_restored(raws)
     canonical = _canonical_names(raws)
@@ -302,6 +310,15 @@ def _group_role(index: DocIndex, first: int, last: int) -> EntityKind | None:
     if dep == "pobj" and index.tag_strings[root] == "NNP" and not determined:
         return "place"
     return "group"
+
+
+def _title_only(text: str, lexicon: Lexicon) -> bool:
+    """Whether a name is only a title ("Président", "M.", "Premier ministre"): lexicon ``not_names`` (whole
+    names) or every word one of its ``titles``."""
+    if fold(text) in lexicon.not_names:
+        return True
+    words = [fold(word).rstrip(".") for word in text.split()]
+    return all(word in lexicon.titles or word + "." in lexicon.titles for word in words)
 
 
 def _demonym(index: DocIndex, i: int, word: str, lexicon: Lexicon) -> bool:
