@@ -1,9 +1,13 @@
 """entities.v4: a name that is an office's portfolio is not an entity of its own. After a ministry word the
 ministry is the entity, after a minister's title there is none. A name keeps a capitalised article written
-inside a sentence, under the key it has without it (hand-built Docs, so that the recognizer's spans are the
-ones under test)."""
+inside a sentence, under the key it has without it. Capitalised common nouns and titles alone are no names,
+peoples are groups, nationalities that modify a noun are no entities, possessives stripped of their
+apostrophe are the name, and long acronyms are no persons (hand-built Docs, so that the recognizer's spans are
+the ones under test)."""
 
 from __future__ import annotations
+
+from typing import Any
 
 import pytest
 import spacy
@@ -11,6 +15,15 @@ from spacy.tokens import Doc
 
 from kgbuild.extractors import ExtractContext, get_extractor
 from kgbuild.records import EntityMention
+
+
+def by_version(lang: str, **doc: Any) -> dict[str, list[EntityMention]]:
+    """The mentions entities.v3 and entities.v4 find in a Doc built from ``doc`` (``Doc``'s keywords)."""
+    found = {}
+    for version in ("entities.v3", "entities.v4"):
+        built = Doc(spacy.blank(lang).vocab, **doc)
+        found[version] = list(get_extractor(version)(built, ExtractContext(lang)))
+    return found
 
 
 def mentions(
@@ -235,10 +248,9 @@ def test_extractors_entities_v4_hyphenated_article_keeps_the_key() -> None:
     spaces = [True, True, True, True, False, False, False]
     ents = ["O", "O", "O", "O", "O", "B-LOC", "O"]
     pos = ["PRON", "AUX", "VERB", "ADP", "DET", "PROPN", "PUNCT"]
-    found = {}
-    for version in ("entities.v3", "entities.v4"):
-        doc = Doc(spacy.blank("fr").vocab, words=words, spaces=spaces, pos=pos, ents=ents)
-        (found[version],) = get_extractor(version)(doc, ExtractContext("fr"))
+    found = {
+        v: only for v, (only,) in by_version("fr", words=words, spaces=spaces, pos=pos, ents=ents).items()
+    }
     assert (found["entities.v3"].name, found["entities.v4"].name) == ("Ville-aux-Bois", "La-Ville-aux-Bois")
     assert found["entities.v4"].key == found["entities.v3"].key
 
@@ -310,11 +322,11 @@ def test_extractors_entities_v4_common_nouns_are_no_names(
     v3: set[tuple[str, str]],
     v4: set[tuple[str, str]],
 ) -> None:
-    found = {}
-    for version in ("entities.v3", "entities.v4"):
-        doc = Doc(spacy.blank("fr").vocab, words=words, pos=pos, morphs=morphs, ents=ents)
-        found[version] = {(e.name, e.kind) for e in get_extractor(version)(doc, ExtractContext("fr"))}
-    assert found == {"entities.v3": v3, "entities.v4": v4}
+    found = by_version("fr", words=words, pos=pos, morphs=morphs, ents=ents)
+    assert {v: {(e.name, e.kind) for e in ms} for v, ms in found.items()} == {
+        "entities.v3": v3,
+        "entities.v4": v4,
+    }
 
 
 @pytest.mark.parametrize(
@@ -371,11 +383,11 @@ def test_extractors_entities_v4_group_word_by_its_role(
     v3: set[tuple[str, str]],
     v4: set[tuple[str, str]],
 ) -> None:
-    found = {}
-    for version in ("entities.v3", "entities.v4"):
-        doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags, ents=ents)
-        found[version] = {(e.name, e.kind) for e in get_extractor(version)(doc, ExtractContext("en"))}
-    assert found == {"entities.v3": v3, "entities.v4": v4}
+    found = by_version("en", words=words, heads=heads, deps=deps, tags=tags, ents=ents)
+    assert {v: {(e.name, e.kind) for e in ms} for v, ms in found.items()} == {
+        "entities.v3": v3,
+        "entities.v4": v4,
+    }
 
 
 @pytest.mark.parametrize(
@@ -416,11 +428,11 @@ def test_extractors_entities_v4_stripped_possessive_is_the_name(
 ) -> None:
     deps = ["nsubj" if ent != "O" else "dep" for ent in ents]  # no modifiers: the group-role rule stays out
     spaces = [nxt not in {".", "'s"} for nxt in [*words[1:], ""]]
-    found = {}
-    for version in ("entities.v3", "entities.v4"):
-        doc = Doc(spacy.blank("en").vocab, words=words, spaces=spaces, deps=deps, ents=ents)
-        found[version] = [(e.name, e.kind) for e in get_extractor(version)(doc, ExtractContext("en"))]
-    assert found == {"entities.v3": v3, "entities.v4": v4}
+    found = by_version("en", words=words, spaces=spaces, deps=deps, ents=ents)
+    assert {v: [(e.name, e.kind) for e in ms] for v, ms in found.items()} == {
+        "entities.v3": v3,
+        "entities.v4": v4,
+    }
 
 
 @pytest.mark.parametrize(
@@ -435,11 +447,11 @@ def test_extractors_entities_v4_stripped_possessive_is_the_name(
 )
 def test_extractors_entities_v4_long_acronym_is_no_person(name: str, after: str, v4: str) -> None:
     words = ["On", "air", name, after, "it", "went", "."]
-    kinds = {}
-    for version in ("entities.v3", "entities.v4"):
-        doc = Doc(spacy.blank("en").vocab, words=words, ents=["O", "O", "B-PERSON", "O", "O", "O", "O"])
-        (kinds[version],) = (e.kind for e in get_extractor(version)(doc, ExtractContext("en")))
-    assert kinds == {"entities.v3": "person", "entities.v4": v4}
+    found = by_version("en", words=words, ents=["O", "O", "B-PERSON", "O", "O", "O", "O"])
+    assert {v: [e.kind for e in ms] for v, ms in found.items()} == {
+        "entities.v3": ["person"],
+        "entities.v4": [v4],
+    }
 
 
 @pytest.mark.parametrize(
@@ -478,11 +490,8 @@ def test_extractors_entities_v4_long_acronym_is_no_person(name: str, after: str,
 def test_extractors_entities_v4_title_alone_is_no_name(
     words: list[str], ents: list[str], v3: set[str], v4: set[str]
 ) -> None:
-    found = {}
-    for version in ("entities.v3", "entities.v4"):
-        doc = Doc(spacy.blank("fr").vocab, words=words, ents=ents)
-        found[version] = {e.name for e in get_extractor(version)(doc, ExtractContext("fr"))}
-    assert found == {"entities.v3": v3, "entities.v4": v4}
+    found = by_version("fr", words=words, ents=ents)
+    assert {v: {e.name for e in ms} for v, ms in found.items()} == {"entities.v3": v3, "entities.v4": v4}
 
 
 def test_extractors_entities_v4_title_word_that_is_a_surname_stays() -> None:
