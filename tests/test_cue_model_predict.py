@@ -269,3 +269,22 @@ def test_cue_model_taggers_with_other_labels_are_not_read_together(english: spac
     doc = english("The minister said the tax would not be raised.")
     with pytest.raises(CueModelError, match="same labels"):
         cue_model.predict_with_all([model, blank], doc)
+
+
+@pytest.mark.slow
+def test_cue_model_gated_reading_is_the_same_with_or_without_shared_work(
+    english: spacy.language.Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    models = (*cue_model.load_cue_models("en")[:1], *cue_model.load_joint_models("en"))
+    if len(models) < 2:
+        pytest.skip("no English cue taggers to read together")
+    doc = english(
+        "Officials said the plant would close, and the union warned of layoffs, a spokeswoman told AP."
+    )
+    shared = cue_model.predict_with_all(models, doc, joint_below=cue_model.JOINT_BELOW)
+    alone = cue_model.predict_with(models[0], doc)
+    monkeypatch.setattr(cue_model, "_ensemble", lambda *_: None)  # each tagger read on its own
+    apart = cue_model.predict_with_all(models, doc, joint_below=cue_model.JOINT_BELOW)
+    assert [span[:3] for span in apart] == [span[:3] for span in shared]
+    assert [span[3] for span in apart] == pytest.approx([span[3] for span in shared], abs=1e-6)
+    assert [span[3] for span in shared] != pytest.approx([span[3] for span in alone], abs=1e-6)

@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from typer.testing import CliRunner
 
+from kgbuild.cli.main import app
 from kgbuild.eval.errors import EvalInputError
 from kgbuild.eval.run import evaluate
 from kgbuild.records import Article, Attribution, Extraction, Reject, Span
@@ -155,3 +157,19 @@ def test_run_without_pipeline_says_to_pass_predictions(
     monkeypatch.setitem(sys.modules, "kgbuild.pipeline", None)
     with pytest.raises(EvalInputError, match="pass a predictions file"):
         evaluate(gold_dir)
+
+
+@pytest.mark.slow
+def test_run_extracts_with_the_chosen_extractors(gold_dir: Path) -> None:
+    with_attributions = evaluate(gold_dir, extractors=("entities.v4", "attributions.v1"))
+    assert with_attributions.overall.predicted >= 2
+    assert with_attributions.matched >= 2
+    entities_only = evaluate(gold_dir, extractors=("entities.v4",))
+    assert (entities_only.overall.predicted, entities_only.matched) == (0, 0)
+
+
+def test_run_cli_unknown_extractor_is_a_clear_error(gold_dir: Path) -> None:
+    result = CliRunner().invoke(app, ["eval", "--gold", str(gold_dir), "--extractor", "attributions.v9"])
+    assert result.exit_code != 0
+    assert "unknown extractor 'attributions.v9'" in result.output
+    assert "Traceback" not in result.output

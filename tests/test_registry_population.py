@@ -9,6 +9,7 @@ from kgbuild.extractors import DEFAULT_EXTRACTORS, extractors, get_extractor
 REGISTERED = [
     "attributions.v1",
     "attributions.v2",
+    "attributions.v3",
     "entities.v1",
     "entities.v2",
     "entities.v3",

@@ -16,7 +16,7 @@ from thinc.api import Config, Linear, Model, NumpyOps, chain
 from kgbuild.extractors import cue_model
 from kgbuild.extractors.matmul_ops import MatmulOps, one_blas_thread
 from kgbuild.extractors.tagger_features import token_features
-from kgbuild.extractors.tagger_forward import compile_tagger
+from kgbuild.extractors.tagger_forward import Embeddings, compile_tagger
 
 ROOT = Path(__file__).resolve().parent.parent
 TEXTS = [
@@ -52,9 +52,7 @@ def test_tagger_forward_embedding_cache_keeps_scores(english: spacy.language.Lan
     assert model is not None
     compiled = compile_tagger(model.get_pipe(cue_model.component_name(model)).model)  # type: ignore[attr-defined]
     assert compiled is not None
-    tiny = dataclasses.replace(
-        compiled, cache_limit=8, _seen=type(compiled._seen)()
-    )  # evicted again and again
+    tiny = dataclasses.replace(compiled, _seen=Embeddings(limit=8))  # emptied again and again
     docs = list(english.pipe(TEXTS))
     fresh = [compiled.embed_ids(token_features(doc, compiled.columns)) for doc in docs]
     for _ in range(2):

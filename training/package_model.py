@@ -22,7 +22,7 @@ from thinc.api import Config
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kgbuild.extractors.cue_model import BASE_TOK2VEC, SHIPPED, component_name  # noqa: E402
+from kgbuild.extractors.cue_model import BASE_TOK2VEC, JOINT, SHIPPED, component_name  # noqa: E402
 from kgbuild.nlp import pipeline_label  # noqa: E402
 
 
@@ -33,9 +33,9 @@ def prepared(trained: Path, lang: str = "en", name: str | None = None) -> Langua
         model.remove_pipe(BASE_TOK2VEC)
         model.meta["kgbuild_base"] = pipeline_label(lang)
     keep = component_name(model)
-    for name in model.pipe_names:
-        if name != keep:
-            model.remove_pipe(name)
+    for pipe in model.pipe_names:
+        if pipe != keep:
+            model.remove_pipe(pipe)
     model.meta["name"] = (name or SHIPPED[lang][0]).removeprefix(f"{lang}_")
     model.meta["description"] = (
         "Attribution cue and source spans for kgbuild: a BIO tagger trained on PolNeAR train over the "
@@ -44,6 +44,13 @@ def prepared(trained: Path, lang: str = "en", name: str | None = None) -> Langua
     # the trainer's figures are on its own tuning data (part of the training data in the final run)
     model.meta["performance"] = {}
     return model
+
+
+def _drop_base_strings(vocab: Path) -> None:
+    """No copy of the base pipeline's strings and norm tables (1.4 MB): the component reads the hashed
+    attributes of the base pipeline's own Doc, never a string of its own vocabulary."""
+    (vocab / "strings.json").write_text("[]", encoding="utf-8")
+    (vocab / "lookups.bin").unlink(missing_ok=True)
 
 
 def _clean_config(path: Path) -> None:
@@ -67,11 +74,14 @@ def main() -> None:
     parser.add_argument("trained", type=Path, help="spacy train output folder (model-best)")
     parser.add_argument("--lang", default="en")
     parser.add_argument(
-        "--which", type=int, default=0, help="which of the language's shipped taggers this is (0: the first)"
+        "--which",
+        type=int,
+        default=0,
+        help="which of the language's taggers this is: 0 the first of SHIPPED, then those of JOINT in order",
     )
     parser.add_argument("--out", type=Path, default=None, help="default: kgbuild/models/<shipped name>")
     args = parser.parse_args()
-    name = SHIPPED[args.lang][args.which]
+    name = (*SHIPPED[args.lang], *JOINT.get(args.lang, ()))[args.which]
     out = args.out or ROOT / "kgbuild" / "models" / name
     model = prepared(args.trained, args.lang, name)
     if out.exists():
@@ -79,6 +89,7 @@ def main() -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     model.to_disk(out)
     _clean_config(out / "config.cfg")
+    _drop_base_strings(out / "vocab")
     print(
         f"{out}: {folder_size(out) / 1e6:.2f} MB, pipeline {model.pipe_names}, base {model.meta.get('kgbuild_base')}"
     )

@@ -33,6 +33,12 @@ def eval_command(
             help="Other `kgbuild extract` JSONL: intervals of the differences on the same resamples."
         ),
     ] = None,
+    extractor: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--extractor", help="Registered extractor names to run (repeatable; default: kgbuild's defaults)."
+        ),
+    ] = None,
 ) -> None:
     """Attribution figures as ../shared/EVAL.md defines them.
 
@@ -46,7 +52,14 @@ def eval_command(
         fail(f"gold folder not found: {gold}")
     with user_errors():
         report = evaluate(
-            gold, predictions=predictions, by=by, limit=limit, resamples=bootstrap, seed=seed, against=against
+            gold,
+            predictions=predictions,
+            by=by,
+            limit=limit,
+            resamples=bootstrap,
+            seed=seed,
+            against=against,
+            extractors=extractor,
         )
     typer.echo(report.table())
     if json_out is not None:

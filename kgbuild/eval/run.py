@@ -24,8 +24,10 @@ def evaluate(
     resamples: int = 0,
     seed: int = 0,
     against: Path | None = None,
+    extractors: Sequence[str] | None = None,
 ) -> EvalReport:
-    """Score a JSONL prediction file, or without one run :func:`kgbuild.pipeline.extract` on the gold texts.
+    """Score a JSONL prediction file, or without one run :func:`kgbuild.pipeline.extract` on the gold texts
+    (with ``extractors``, those registered extractors instead of the defaults).
 
     ``limit`` keeps the first gold documents (sorted by id); predictions for the others are then ignored.
     ``resamples`` > 0 adds 95% bootstrap intervals over documents (:mod:`kgbuild.eval.bootstrap`); with
@@ -45,7 +47,7 @@ def evaluate(
     if predictions is not None:
         predicted, notes = read_predictions(predictions)
     else:
-        predicted, notes = run_pipeline(docs, origin=str(gold_dir))
+        predicted, notes = run_pipeline(docs, origin=str(gold_dir), extractors=extractors)
 
     def scored(by_id: dict[str, list[Any]]) -> EvalReport:
         return score(docs, {k: v for k, v in by_id.items() if k not in outside_limit}, by=by)
@@ -62,7 +64,9 @@ def evaluate(
     return report
 
 
-def run_pipeline(docs: Sequence[GoldDoc], *, origin: str) -> tuple[dict[str, list[Any]], list[str]]:
+def run_pipeline(
+    docs: Sequence[GoldDoc], *, origin: str, extractors: Sequence[str] | None = None
+) -> tuple[dict[str, list[Any]], list[str]]:
     """Attribution dicts per article from the extraction pipeline, and a note per rejected article."""
     try:
         from kgbuild.pipeline import extract  # the pipeline loads spaCy: only imported when it is needed
@@ -73,7 +77,7 @@ def run_pipeline(docs: Sequence[GoldDoc], *, origin: str) -> tuple[dict[str, lis
     articles = [Article(id=doc.id, text=doc.text, origin=f"{origin}/{doc.id}", lang=doc.lang) for doc in docs]
     predicted: dict[str, list[Any]] = {}
     notes: list[str] = []
-    results: Iterable[Any] = extract(articles)
+    results: Iterable[Any] = extract(articles, extractors=extractors)
     for result in results:
         if isinstance(result, Reject):
             notes.append(f"article {result.article_id or result.origin} rejected: {result.reason}")

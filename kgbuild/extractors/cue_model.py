@@ -38,14 +38,20 @@ from thinc.types import Floats2d
 from kgbuild import nlp
 from kgbuild.extractors.docindex import index_of
 from kgbuild.extractors.matmul_ops import one_blas_thread, use_matmul_ops
+from kgbuild.extractors.tagger_ensemble import GatedEnsemble
 from kgbuild.extractors.tagger_features import feature_extractor
-from kgbuild.extractors.tagger_forward import CompiledTagger, compile_tagger
+from kgbuild.extractors.tagger_forward import CompiledTagger, compile_tagger, softmax
 
 log = logging.getLogger(__name__)
 
 # Shipped models, by language: folder names under kgbuild/models. Several taggers of one language would be read
 # as one, their tag probabilities averaged (:func:`predict_with_all`).
 SHIPPED: dict[str, tuple[str, ...]] = {"en": ("en_attribution_cues",)}
+# Larger taggers read with the shipped ones where asked (``predict_scored(..., joint=True)``,
+# attributions.v3): where the first tagger's O probability is under JOINT_BELOW, the mean of all their tag
+# probabilities decides (training/README.md, "Larger taggers read only where the shipped one hesitates").
+JOINT: dict[str, tuple[str, ...]] = {"en": ("en_attribution_cues_wide0", "en_attribution_cues_wide1")}
+JOINT_BELOW = 0.7
 # The trained component: a BIO tagger, or (earlier experiments) an entity recognizer.
 COMPONENTS = ("attribution_tagger", "attribution_ner")
 BASE_TOK2VEC = "tok2vec"
@@ -94,11 +100,12 @@ class CueModelError(RuntimeError):
     """A model that cannot serve predictions (missing, broken, or made for other token vectors)."""
 
 
-def model_paths(lang: str) -> tuple[Path, ...]:
-    """The shipped model folders for ``lang`` inside the installed package (none for most languages)."""
+def model_paths(lang: str, shipped: dict[str, tuple[str, ...]] = SHIPPED) -> tuple[Path, ...]:
+    """The shipped model folders for ``lang`` inside the installed package (none for most languages), among
+    ``shipped`` (:data:`SHIPPED` or :data:`JOINT`)."""
     # Wheels and editable installs both leave package data as real files, which spaCy needs.
     folders = (
-        Path(str(resources.files("kgbuild").joinpath("models", name))) for name in SHIPPED.get(lang, ())
+        Path(str(resources.files("kgbuild").joinpath("models", name))) for name in shipped.get(lang, ())
     )
     return tuple(folder for folder in folders if (folder / "config.cfg").is_file())
 
@@ -113,8 +120,19 @@ def model_path(lang: str) -> Path | None:
 def load_cue_models(lang: str) -> tuple[Language, ...]:
     """The trained cue models for ``lang``, loaded once; empty when none is shipped. A model that cannot be
     used with the installed base pipeline is left out (logged)."""
+    return _usable(model_paths(lang), lang)
+
+
+@functools.cache
+def load_joint_models(lang: str) -> tuple[Language, ...]:
+    """The larger taggers read with :func:`load_cue_models`' where the first hesitates (:data:`JOINT`),
+    loaded once; empty when none is shipped."""
+    return _usable(model_paths(lang, JOINT), lang)
+
+
+def _usable(paths: Sequence[Path], lang: str) -> tuple[Language, ...]:
     models = []
-    for path in model_paths(lang):
+    for path in paths:
         try:
             model = load_from(path)
             check_base(model, lang)
@@ -168,8 +186,9 @@ def predict(doc: Doc, lang: str) -> list[LabelledSpan]:
     return [(label, start, end) for label, start, end, _ in predict_scored(doc, lang)]
 
 
-def predict_scored(doc: Doc, lang: str) -> list[ScoredSpan]:
+def predict_scored(doc: Doc, lang: str, *, joint: bool = False) -> list[ScoredSpan]:
     """Like :func:`predict`, each span with the model's confidence in it (0-1; mean probability of its tags).
+    With ``joint``, the language's larger taggers (:data:`JOINT`) are read too, where the first hesitates.
 
     A Doc the model cannot read (not made by the pipeline it was trained on) gives no spans and a logged
     warning, so that the extractor using it still works without it."""
@@ -177,7 +196,12 @@ def predict_scored(doc: Doc, lang: str) -> list[ScoredSpan]:
     if not models:
         return []
     try:
-        return predict_with(models[0], doc) if len(models) == 1 else predict_with_all(models, doc)
+        others = load_joint_models(lang) if joint else ()
+        if others:
+            return predict_with_all((*models[:1], *others), doc, joint_below=JOINT_BELOW)
+        if len(models) == 1:
+            return predict_with(models[0], doc)
+        return predict_with_all(models, doc)
     except CueModelError as err:
         log.warning("cue model skipped: %s", err)
         return []
@@ -201,23 +225,43 @@ def predict_with(model: Language, doc: Doc) -> list[ScoredSpan]:
     raise CueModelError(f"component {name!r} is a {type(component).__name__}, not a tagger or recognizer")
 
 
-def predict_with_all(models: Sequence[Language], doc: Doc) -> list[ScoredSpan]:
+def predict_with_all(
+    models: Sequence[Language], doc: Doc, *, joint_below: float | None = None
+) -> list[ScoredSpan]:
     """Like :func:`predict_with` for taggers with the same labels, read as one: the mean of their tag
-    probabilities decides each token's tag and the spans' confidence."""
+    probabilities decides each token's tag and the spans' confidence.
+
+    With ``joint_below``, the mean decides only the tokens to which the first tagger gives an O probability
+    under ``joint_below``; elsewhere the first tagger's probabilities stand. Taggers that can share their
+    work (:class:`~kgbuild.extractors.tagger_ensemble.GatedEnsemble`) then compute the others only where
+    they are read."""
     if len(doc) == 0:
         return []
-    names = [component_name(model) for model in models]
+    names = tuple(component_name(model) for model in models)
     components: list[Any] = [model.get_pipe(name) for model, name in zip(models, names, strict=True)]
     if not all(isinstance(component, Tagger) for component in components):
         raise CueModelError("only taggers can be read together")
     labels = components[0].labels
     if any(component.labels != labels for component in components):
         raise CueModelError("the taggers read together do not have the same labels")
-    total = numpy.zeros((len(doc), len(labels)), dtype="float32")
     for model, name in zip(models, names, strict=True):
         _check_vectors(model, name, doc)
-        total += _tag_probabilities(model, name, doc)
-    return _tag_spans(doc, total / len(models), labels)
+    if joint_below is None or OUTSIDE not in labels:
+        total = numpy.zeros((len(doc), len(labels)), dtype="float32")
+        for model, name in zip(models, names, strict=True):
+            total += _tag_probabilities(model, name, doc)
+        return _tag_spans(doc, total / len(models), labels)
+    ensemble = _ensemble(tuple(models), names, joint_below)
+    if ensemble is not None:
+        return _tag_spans(doc, ensemble.probabilities(doc), labels)
+    first = _tag_probabilities(models[0], names[0], doc)
+    joint = first[:, labels.index(OUTSIDE)] < joint_below
+    if joint.any():
+        total = first[joint]
+        for model, name in zip(models[1:], names[1:], strict=True):
+            total = total + _tag_probabilities(model, name, doc)[joint]
+        first[joint] = total / len(models)
+    return _tag_spans(doc, first, labels)
 
 
 def _check_vectors(model: Language, name: str, doc: Doc) -> None:
@@ -243,9 +287,7 @@ def _tag_probabilities(model: Language, name: str, doc: Doc) -> numpy.ndarray:
             (scores,) = component.model.predict([doc])
         scores = numpy.asarray(scores)
     # The tagger's output layer is not normalized at inference: its scores are logits.
-    shifted = numpy.exp(scores - scores.max(axis=1, keepdims=True))
-    probabilities: numpy.ndarray = shifted / shifted.sum(axis=1, keepdims=True)
-    return probabilities
+    return softmax(scores)
 
 
 def _tag_spans(doc: Doc, probabilities: numpy.ndarray, labels: Sequence[str]) -> list[ScoredSpan]:
@@ -311,6 +353,21 @@ def _compiled(model: Language, name: str) -> CompiledTagger | None:
     """The tagger's numpy forward pass, when its architecture is the shipped one."""
     component: Any = model.get_pipe(name)
     return compile_tagger(component.model)
+
+
+@functools.cache
+def _ensemble(
+    models: tuple[Language, ...], names: tuple[str, ...], joint_below: float
+) -> GatedEnsemble | None:
+    """The taggers' shared forward pass, when they all compile and share their hashed attributes."""
+    compiled = [_compiled(model, name) for model, name in zip(models, names, strict=True)]
+    if any(tagger is None for tagger in compiled):
+        return None
+    component: Any = models[0].get_pipe(names[0])
+    labels = component.labels
+    return GatedEnsemble.of(
+        [tagger for tagger in compiled if tagger is not None], joint_below, labels.index(OUTSIDE)
+    )
 
 
 @functools.cache

@@ -11,7 +11,7 @@ that both give the same scores.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, cast
 
@@ -44,7 +44,7 @@ _OPS = NumpyOps()
 
 
 @dataclass(frozen=True)
-class _MaxoutNorm:
+class MaxoutNorm:
     """Maxout (``pieces`` linear maps, the largest kept) followed by layer normalization."""
 
     weights: numpy.ndarray  # (inputs, pieces * outputs): piece by piece, for ``inputs @ weights``
@@ -65,10 +65,7 @@ class _MaxoutNorm:
         best = scores[:, :width]
         for piece in range(1, self.pieces):  # pieces side by side: no reduction over a short axis
             best = numpy.maximum(best, scores[:, piece * width : (piece + 1) * width])
-        # numpy's mean and var, written out so that the centred scores are computed once
-        centred = best - best.sum(axis=1, keepdims=True) / width
-        variance = (centred * centred).sum(axis=1, keepdims=True) / width + _EPSILON
-        return (centred * variance**-0.5) * self.gain + self.shift
+        return normalized(best) * self.gain + self.shift
 
 
 @dataclass(frozen=True)
@@ -87,16 +84,15 @@ class CompiledTagger:
 
     columns: tuple[str, ...]  # token attributes hashed into the embeddings
     tables: tuple[_HashTable, ...]  # one per column
-    embed: _MaxoutNorm
-    mix: _MaxoutNorm
-    windows: tuple[_MaxoutNorm, ...]  # in order, each added to its input
+    embed: MaxoutNorm
+    mix: MaxoutNorm
+    windows: tuple[MaxoutNorm, ...]  # in order, each added to its input
     out_weights: numpy.ndarray  # (width, labels)
     out_bias: numpy.ndarray
 
     # A token's own embedding depends only on its hashed attributes: each distinct set is computed once
-    # (news repeats most of its words), up to ``cache_limit`` kept at a time.
-    _seen: _Embeddings = field(default_factory=lambda: _Embeddings(), compare=False, repr=False)
-    cache_limit: int = 50_000
+    # (news repeats most of its words).
+    _seen: Embeddings = field(default_factory=lambda: Embeddings(), compare=False, repr=False)
 
     def scores(self, doc: Doc) -> numpy.ndarray:
         """Per-token scores (tokens x labels, unnormalized) for ``doc``, whose ``tensor`` holds the base
@@ -105,11 +101,11 @@ class CompiledTagger:
         with one_blas_thread():
             own = self._own_vectors(ids)
             vectors = self.mix(numpy.hstack((numpy.asarray(doc.tensor, dtype="float32"), own)))
-            vectors = self._encode(vectors)
+            vectors = self.encode(vectors)
             result: numpy.ndarray = vectors @ self.out_weights + self.out_bias
         return result
 
-    def _encode(self, vectors: numpy.ndarray) -> numpy.ndarray:
+    def encode(self, vectors: numpy.ndarray) -> numpy.ndarray:
         """The window layers. As spaCy's encoder does, the sequence gets one row of zeros per layer at either
         end: from the second layer on, the outermost tokens see what the first made of that padding."""
         pad = len(self.windows)
@@ -121,17 +117,8 @@ class CompiledTagger:
         return vectors[pad : len(vectors) - pad]
 
     def _own_vectors(self, ids: numpy.ndarray) -> numpy.ndarray:
-        keys = cast(
-            list[bytes], ids.view(numpy.dtype((numpy.void, ids.shape[1] * ids.itemsize))).ravel().tolist()
-        )
-        seen = self._seen
-        new = seen.unseen(keys)
-        if new:
-            if len(seen) + len(new) > self.cache_limit:
-                seen.clear()
-                new = seen.unseen(keys)
-            seen.add(new, self.embed_ids(ids[list(new.values())]))
-        return seen.rows(keys)
+        rows = self._seen.rows(ids, self.embed_ids)  # before reading the store, which it may replace
+        return self._seen.store[rows]
 
     def embed_ids(self, ids: numpy.ndarray) -> numpy.ndarray:
         """The tagger's own embedding of tokens given their hashed attributes (tokens x columns)."""
@@ -143,20 +130,34 @@ class CompiledTagger:
         return self.embed.finish(scores)
 
 
-class _Embeddings:
-    """Computed embeddings, one row each, found by the bytes of their hashed attributes."""
+class Embeddings:
+    """Computed vectors of tokens, one row per distinct row of hashed attributes (found by its bytes), up to
+    ``limit`` rows at a time (then emptied)."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int = 50_000) -> None:
+        self.limit = limit
         self._row: dict[bytes, int] = {}
-        self._store = numpy.zeros((0, 0), dtype="float32")
+        self.store = numpy.zeros((0, 0), dtype="float32")
 
     def __len__(self) -> int:
         return len(self._row)
 
-    def clear(self) -> None:
-        self._row.clear()
+    def rows(self, ids: numpy.ndarray, compute: Callable[[numpy.ndarray], numpy.ndarray]) -> list[int]:
+        """The row of :attr:`store` holding each token's vector, ``ids`` being the tokens' hashed attributes
+        (tokens x columns); ``compute`` gives the vectors of the rows of ids not stored yet."""
+        keys = cast(
+            list[bytes], ids.view(numpy.dtype((numpy.void, ids.shape[1] * ids.itemsize))).ravel().tolist()
+        )
+        new = self._unseen(keys)
+        if new:
+            if len(self._row) + len(new) > self.limit:
+                self._row.clear()
+                new = self._unseen(keys)
+            self._add(new, compute(ids[list(new.values())]))
+        row = self._row
+        return [row[key] for key in keys]
 
-    def unseen(self, keys: list[bytes]) -> dict[bytes, int]:
+    def _unseen(self, keys: list[bytes]) -> dict[bytes, int]:
         """Each key not stored yet, with the position of its first occurrence in ``keys``."""
         row = self._row
         new: dict[bytes, int] = {}
@@ -165,21 +166,32 @@ class _Embeddings:
                 new[key] = i
         return new
 
-    def add(self, keys: dict[bytes, int], vectors: numpy.ndarray) -> None:
+    def _add(self, keys: dict[bytes, int], vectors: numpy.ndarray) -> None:
         start = len(self._row)
         needed = start + len(vectors)
-        if needed > len(self._store) or self._store.shape[1] != vectors.shape[1]:
-            grown = numpy.zeros((max(needed, 2 * len(self._store), 1024), vectors.shape[1]), dtype="float32")
-            if self._store.shape[1] == vectors.shape[1]:
-                grown[:start] = self._store[:start]
-            self._store = grown
-        self._store[start:needed] = vectors
+        if needed > len(self.store) or self.store.shape[1] != vectors.shape[1]:
+            grown = numpy.zeros((max(needed, 2 * len(self.store), 1024), vectors.shape[1]), dtype="float32")
+            if self.store.shape[1] == vectors.shape[1]:
+                grown[:start] = self.store[:start]
+            self.store = grown
+        self.store[start:needed] = vectors
         for offset, key in enumerate(keys):
             self._row[key] = start + offset
 
-    def rows(self, keys: list[bytes]) -> numpy.ndarray:
-        row = self._row
-        return self._store[[row[key] for key in keys]]
+
+def normalized(vectors: numpy.ndarray) -> numpy.ndarray:
+    """Layer normalization over the last axis, before its gain and shift."""
+    width = vectors.shape[-1]
+    # numpy's mean and var, written out so that the centred vectors are computed once
+    centred = vectors - vectors.sum(axis=-1, keepdims=True) / width
+    variance = (centred * centred).sum(axis=-1, keepdims=True) / width + _EPSILON
+    return cast(numpy.ndarray, centred * variance**-0.5)
+
+
+def softmax(scores: numpy.ndarray) -> numpy.ndarray:
+    """Row-wise probabilities of per-token scores (tokens x labels)."""
+    shifted = numpy.exp(scores - scores.max(axis=1, keepdims=True))
+    return cast(numpy.ndarray, shifted / shifted.sum(axis=1, keepdims=True))
 
 
 def _windows(vectors: numpy.ndarray) -> numpy.ndarray:
@@ -220,7 +232,7 @@ def compile_tagger(model: Model[Any, Any]) -> CompiledTagger | None:
     )
 
 
-def _projected(tables: Sequence[Model[Any, Any]], embed: _MaxoutNorm) -> tuple[_HashTable, ...]:
+def _projected(tables: Sequence[Model[Any, Any]], embed: MaxoutNorm) -> tuple[_HashTable, ...]:
     """Each hash table times the rows of ``embed``'s weights that its columns meet in the concatenation."""
     projected = []
     start = 0
@@ -243,12 +255,12 @@ def _named(nodes: Sequence[Model[Any, Any]], test: Any) -> Model[Any, Any]:
     return found[0]
 
 
-def _maxout_norm(nodes: Sequence[Model[Any, Any]]) -> _MaxoutNorm:
+def _maxout_norm(nodes: Sequence[Model[Any, Any]]) -> MaxoutNorm:
     maxout = _named(nodes, lambda name: name == "maxout")
     norm = _named(nodes, lambda name: name == "layernorm")
     weights, bias = numpy.asarray(maxout.get_param("W")), numpy.asarray(maxout.get_param("b"))
     outputs, pieces, inputs = weights.shape
-    return _MaxoutNorm(
+    return MaxoutNorm(
         weights=_floats(weights.transpose(1, 0, 2).reshape(pieces * outputs, inputs).T),
         bias=_floats(bias.T.reshape(pieces * outputs)),
         outputs=int(outputs),
