@@ -24,23 +24,10 @@ from typing import cast
 
 import numpy
 from spacy.tokens import Doc
-from thinc.api import NumpyOps
 
 from kgbuild.extractors.matmul_ops import one_blas_thread
 from kgbuild.extractors.tagger_features import token_features
 from kgbuild.extractors.tagger_forward import CompiledTagger, Embeddings, MaxoutNorm, normalized, softmax
-
-_OPS = NumpyOps()
-
-
-@dataclass(frozen=True)
-class _Mix:
-    """A tagger's mixing layer split in two: the product with the base pipeline's vectors, taken per token,
-    and the rest (its own embedding's product and the bias), taken once per distinct token and cached."""
-
-    base_weights: numpy.ndarray  # (base width, pieces * outputs)
-    own_weights: numpy.ndarray  # (own width, pieces * outputs)
-    bias: numpy.ndarray
 
 
 @dataclass(frozen=True)
@@ -71,23 +58,11 @@ class GatedEnsemble:
     others: Sequence[CompiledTagger]
     joint_below: float
     outside: int  # the column of the O tag
-    _mixes: tuple[_Mix, ...] = field(repr=False, compare=False, default=())
     _stack: _Stack | None = field(repr=False, compare=False, default=None)
     _seen: Embeddings = field(default_factory=Embeddings, compare=False, repr=False)
 
     def __post_init__(self) -> None:
-        taggers = (self.first, *self.others)
-        base = self.first.mix.weights.shape[0] - self.first.embed.outputs
-        mixes = tuple(
-            _Mix(
-                base_weights=numpy.ascontiguousarray(t.mix.weights[:base]),
-                own_weights=numpy.ascontiguousarray(t.mix.weights[base:]),
-                bias=t.mix.bias,
-            )
-            for t in taggers
-        )
-        object.__setattr__(self, "_mixes", mixes)
-        object.__setattr__(self, "_stack", _stacked(self.others, mixes[1:]) if self.others else None)
+        object.__setattr__(self, "_stack", _stacked(self.others) if self.others else None)
 
     @classmethod
     def of(cls, taggers: Sequence[CompiledTagger], joint_below: float, outside: int) -> GatedEnsemble | None:
@@ -97,14 +72,13 @@ class GatedEnsemble:
             return None
         first, others = taggers[0], taggers[1:]
         tables = [(len(t.projected), t.seed) for t in first.tables]
-        base = first.mix.weights.shape[0] - first.embed.outputs
         for tagger in taggers:
             if (
                 tagger.columns != first.columns
                 or [(len(t.projected), t.seed) for t in tagger.tables] != tables
             ):
                 return None
-            if tagger.mix.weights.shape[0] - tagger.embed.outputs != base:
+            if tagger.base_width != first.base_width:
                 return None
             if tagger.out_weights.shape[1] != first.out_weights.shape[1]:
                 return None
@@ -122,9 +96,8 @@ class GatedEnsemble:
             # per token, the row of the cache holding each tagger's own part of its mixing layer
             own = numpy.asarray(self._seen.rows(ids, self._own_parts), dtype="intp")
             tensor = numpy.asarray(doc.tensor, dtype="float32")
-            mix = self._mixes[0]
-            width = mix.base_weights.shape[1]
-            vectors = first.mix.finish(tensor @ mix.base_weights + self._seen.store[own, :width])
+            width = first.mix_base.shape[1]
+            vectors = first.mix.finish(tensor @ first.mix_base + self._seen.store[own, :width])
             scores = first.encode(vectors) @ first.out_weights + first.out_bias
             probabilities = softmax(scores)
             joint = probabilities[:, self.outside] < self.joint_below
@@ -136,18 +109,8 @@ class GatedEnsemble:
     def _own_parts(self, ids: numpy.ndarray) -> numpy.ndarray:
         """Per row of hashed attributes, each tagger's own embedding times its block of the mixing layer,
         plus that layer's bias, side by side (rows x the taggers' mixing widths)."""
-        rows = [
-            _OPS.hash(numpy.ascontiguousarray(ids[:, k]), table.seed) % len(table.projected)
-            for k, table in enumerate(self.first.tables)
-        ]
-        parts = []
-        for tagger, mix in zip((self.first, *self.others), self._mixes, strict=True):
-            scores = numpy.zeros((len(ids), tagger.embed.bias.shape[0]), dtype="float32")
-            for table, found in zip(tagger.tables, rows, strict=True):
-                scores += _OPS.gather_add(table.projected, found)
-            scores += tagger.embed.bias
-            parts.append(tagger.embed.finish(scores) @ mix.own_weights + mix.bias)
-        return numpy.hstack(parts)
+        rows = self.first.hash_rows(ids)  # the taggers hash alike (GatedEnsemble.of)
+        return numpy.hstack([tagger.own_mix(rows) for tagger in (self.first, *self.others)])
 
     def _other_probabilities(
         self, tensor: numpy.ndarray, own: numpy.ndarray, rows: numpy.ndarray
@@ -165,7 +128,7 @@ class GatedEnsemble:
         reach = [_widened(wanted, depth - k) for k in range(depth + 1)]
         inputs = numpy.flatnonzero(reach[0][depth : depth + n])
         scores = tensor[inputs] @ stack.mix_base
-        scores += self._seen.store[own[inputs], self._mixes[0].bias.shape[0] :]
+        scores += self._seen.store[own[inputs], self.first.mix_base.shape[1] :]
         vectors = numpy.zeros((size, n + 2 * depth, width), dtype="float32")  # tagger by tagger
         mixed = _maxout_norm(
             scores.reshape(len(inputs), size, stack.pieces, width), stack.mix_gain, stack.mix_shift
@@ -190,13 +153,13 @@ def _maxout_norm(scores: numpy.ndarray, gain: numpy.ndarray, shift: numpy.ndarra
     return normalized(best) * gain + shift
 
 
-def _stacked(taggers: Sequence[CompiledTagger], mixes: Sequence[_Mix]) -> _Stack:
+def _stacked(taggers: Sequence[CompiledTagger]) -> _Stack:
     def side_by_side(arrays: Sequence[numpy.ndarray]) -> numpy.ndarray:
         return numpy.ascontiguousarray(numpy.stack(arrays))
 
     first = taggers[0]
     return _Stack(
-        mix_base=numpy.ascontiguousarray(numpy.hstack([mix.base_weights for mix in mixes])),
+        mix_base=numpy.ascontiguousarray(numpy.hstack([t.mix_base for t in taggers])),
         pieces=first.mix.pieces,
         width=first.mix.outputs,
         mix_gain=side_by_side([t.mix.gain for t in taggers]),

@@ -10,6 +10,7 @@ that both give the same scores.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -90,18 +91,33 @@ class CompiledTagger:
     out_weights: numpy.ndarray  # (width, labels)
     out_bias: numpy.ndarray
 
-    # A token's own embedding depends only on its hashed attributes: each distinct set is computed once
-    # (news repeats most of its words).
+    # A token's own embedding depends only on its hashed attributes, and the mixing layer is linear before its
+    # maxout: per distinct set of attributes, the embedding's product with its block of that layer (bias
+    # included) is computed once (news repeats most of its words); per token only the base vectors' block is.
     _seen: Embeddings = field(default_factory=lambda: Embeddings(), compare=False, repr=False)
+
+    @functools.cached_property
+    def base_width(self) -> int:
+        """Width of the base pipeline's token vectors, the first inputs of the mixing layer."""
+        return int(self.mix.weights.shape[0] - self.embed.outputs)
+
+    @functools.cached_property
+    def mix_base(self) -> numpy.ndarray:
+        """The mixing layer's weights for the base pipeline's vectors."""
+        return numpy.ascontiguousarray(self.mix.weights[: self.base_width])
+
+    @functools.cached_property
+    def _mix_own(self) -> numpy.ndarray:
+        return numpy.ascontiguousarray(self.mix.weights[self.base_width :])
 
     def scores(self, doc: Doc) -> numpy.ndarray:
         """Per-token scores (tokens x labels, unnormalized) for ``doc``, whose ``tensor`` holds the base
         pipeline's token vectors."""
         ids = numpy.ascontiguousarray(token_features(doc, self.columns))
         with one_blas_thread():
-            own = self._own_vectors(ids)
-            vectors = self.mix(numpy.hstack((numpy.asarray(doc.tensor, dtype="float32"), own)))
-            vectors = self.encode(vectors)
+            rows = self._seen.rows(ids, self.own_mix_ids)  # before reading the store, which it may replace
+            tensor = numpy.asarray(doc.tensor, dtype="float32")
+            vectors = self.encode(self.mix.finish(tensor @ self.mix_base + self._seen.store[rows]))
             result: numpy.ndarray = vectors @ self.out_weights + self.out_bias
         return result
 
@@ -116,18 +132,34 @@ class CompiledTagger:
             vectors = vectors + window(_windows(vectors))
         return vectors[pad : len(vectors) - pad]
 
-    def _own_vectors(self, ids: numpy.ndarray) -> numpy.ndarray:
-        rows = self._seen.rows(ids, self.embed_ids)  # before reading the store, which it may replace
-        return self._seen.store[rows]
+    def hash_rows(self, ids: numpy.ndarray) -> list[numpy.ndarray]:
+        """The row of each hash table that each token's attributes (tokens x columns) fall in."""
+        return [
+            _OPS.hash(numpy.ascontiguousarray(ids[:, k]), table.seed) % len(table.projected)
+            for k, table in enumerate(self.tables)
+        ]
 
     def embed_ids(self, ids: numpy.ndarray) -> numpy.ndarray:
         """The tagger's own embedding of tokens given their hashed attributes (tokens x columns)."""
-        scores = numpy.zeros((len(ids), self.embed.bias.shape[0]), dtype="float32")
-        for k, table in enumerate(self.tables):
-            rows = _OPS.hash(numpy.ascontiguousarray(ids[:, k]), table.seed) % len(table.projected)
-            scores += _OPS.gather_add(table.projected, rows)
+        return self.embed_rows(self.hash_rows(ids))
+
+    def embed_rows(self, rows: Sequence[numpy.ndarray]) -> numpy.ndarray:
+        """The tagger's own embedding of tokens given their rows in each hash table."""
+        scores = numpy.zeros((len(rows[0]), self.embed.bias.shape[0]), dtype="float32")
+        for table, found in zip(self.tables, rows, strict=True):
+            scores += _OPS.gather_add(table.projected, found)
         scores += self.embed.bias
         return self.embed.finish(scores)
+
+    def own_mix_ids(self, ids: numpy.ndarray) -> numpy.ndarray:
+        """The mixing layer's scores from the tokens' own embeddings, bias included (tokens x pieces * width),
+        given their hashed attributes."""
+        return self.own_mix(self.hash_rows(ids))
+
+    def own_mix(self, rows: Sequence[numpy.ndarray]) -> numpy.ndarray:
+        """As :meth:`own_mix_ids`, given the tokens' rows in each hash table."""
+        result: numpy.ndarray = self.embed_rows(rows) @ self._mix_own + self.mix.bias
+        return result
 
 
 class Embeddings:
