@@ -150,7 +150,10 @@ def _maxout_norm(scores: numpy.ndarray, gain: numpy.ndarray, shift: numpy.ndarra
     best = scores[..., 0, :]
     for piece in range(1, scores.shape[-2]):
         best = numpy.maximum(best, scores[..., piece, :])
-    return normalized(best) * gain + shift
+    result = normalized(best)
+    result *= gain
+    result += shift
+    return result
 
 
 def _stacked(taggers: Sequence[CompiledTagger]) -> _Stack:
