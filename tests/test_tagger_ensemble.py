@@ -45,6 +45,14 @@ def _outside() -> int:
     return list(component.labels).index(cue_model.OUTSIDE)  # type: ignore[attr-defined]
 
 
+@pytest.fixture(scope="module")
+def ensemble(taggers: list[CompiledTagger]) -> GatedEnsemble:
+    """The taggers read together as attributions.v3 reads them."""
+    found = GatedEnsemble.of(taggers, cue_model.JOINT_BELOW, _outside())
+    assert found is not None
+    return found
+
+
 def _read_one_by_one(taggers: list[CompiledTagger], doc: Doc, below: float, outside: int) -> numpy.ndarray:
     each = [softmax(tagger.scores(doc)) for tagger in taggers]
     expected = each[0].copy()
@@ -77,27 +85,20 @@ def test_tagger_ensemble_gives_its_taggers_probabilities(
 
 @pytest.mark.slow
 def test_tagger_ensemble_reads_the_others_where_the_first_hesitates(
-    taggers: list[CompiledTagger], docs: list[Doc]
+    taggers: list[CompiledTagger], ensemble: GatedEnsemble, docs: list[Doc]
 ) -> None:
     outside = _outside()
-    ensemble = GatedEnsemble.of(taggers, 0.7, outside)
-    assert ensemble is not None
     alone = [softmax(taggers[0].scores(doc)) for doc in docs]
     together = [ensemble.probabilities(doc) for doc in docs]
     moved = [~numpy.isclose(a, t).all(axis=1) for a, t in zip(alone, together, strict=True)]
-    hesitant = [a[:, outside] < 0.7 for a in alone]
+    hesitant = [a[:, outside] < ensemble.joint_below for a in alone]
     assert any(m.any() for m in moved)
     for m, h in zip(moved, hesitant, strict=True):
         assert not (m & ~h).any()  # where the first is sure of O, its probabilities stand
 
 
 @pytest.mark.slow
-def test_tagger_ensemble_small_cache_keeps_probabilities(
-    taggers: list[CompiledTagger], docs: list[Doc]
-) -> None:
-    outside = _outside()
-    ensemble = GatedEnsemble.of(taggers, 0.7, outside)
-    assert ensemble is not None
+def test_tagger_ensemble_small_cache_keeps_probabilities(ensemble: GatedEnsemble, docs: list[Doc]) -> None:
     tiny = dataclasses.replace(ensemble, _seen=Embeddings(limit=8))  # emptied again and again
     for _ in range(2):
         for doc in docs:

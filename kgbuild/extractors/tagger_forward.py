@@ -143,10 +143,6 @@ class CompiledTagger:
             for k, table in enumerate(self.tables)
         ]
 
-    def embed_ids(self, ids: numpy.ndarray) -> numpy.ndarray:
-        """The tagger's own embedding of tokens given their hashed attributes (tokens x columns)."""
-        return self.embed_rows(self.hash_rows(ids))
-
     def embed_rows(self, rows: Sequence[numpy.ndarray]) -> numpy.ndarray:
         """The tagger's own embedding of tokens given their rows in each hash table."""
         scores = numpy.zeros((len(rows[0]), self.embed.bias.shape[0]), dtype="float32")
