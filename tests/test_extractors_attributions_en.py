@@ -665,3 +665,17 @@ def test_extractors_attributions_en_the_short_name_of_an_organisation_named_befo
         "the Observatory",
         "Syrian Observatory for Human Rights",
     )
+
+
+@pytest.mark.parametrize("name", ["attributions.v1", "attributions.v2"])
+def test_extractors_attributions_en_according_to_which_stands_for_its_antecedent(name: str) -> None:
+    text = "The minister cited a UN report, according to which 300 civilians have been killed since January."
+    found = attributions_of(text, "en", name)
+    reading = next(a for a in found if a.cue.text == "according to")
+    assert reading.source is not None
+    assert (reading.source.text, reading.content.text) == (
+        "a UN report",
+        "300 civilians have been killed since January",
+    )
+    assert reading.relayed_by is not None
+    assert found[reading.relayed_by].cue.text == "cited"

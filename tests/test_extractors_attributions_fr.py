@@ -1050,3 +1050,61 @@ def test_extractors_attributions_fr_speaker_set_beside_the_outlet_told_is_not_th
         assert attribution.resolved is not None
         assert attribution.resolved.endswith(resolved)
         assert attribution.relayed_by == relay
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content", "relayed_by_cue"),
+    [
+        pytest.param(
+            "Le ministre a cité un rapport de l'ONU, selon lequel 300 civils ont été tués depuis janvier.",
+            "selon",
+            "un rapport de l'ONU",
+            "300 civils ont été tués depuis janvier",
+            "a cité",
+            id="after-comma-cited",
+        ),
+        pytest.param(
+            "Il s'appuie sur une étude de l'Insee, selon laquelle le chômage a baissé de 2 % en un an.",
+            "selon",
+            "une étude de l'Insee",
+            "le chômage a baissé de 2 % en un an",
+            None,
+            id="preposition-left-out",
+        ),
+        pytest.param(
+            "L'AFP cite un communiqué de la préfecture selon lequel la route restera fermée jusqu'à lundi.",
+            "selon",
+            "un communiqué de la préfecture",
+            "la route restera fermée jusqu'à lundi",
+            "cite",
+            id="no-comma",
+        ),
+        pytest.param(
+            "Des rumeurs circulent sur une lettre d'après laquelle le maire démissionnerait.",
+            "d'après",
+            "une lettre",
+            "le maire démissionnerait",
+            None,
+            id="d-apres",
+        ),
+        pytest.param(
+            "Le maire a évoqué un reportage de la chaîne régionale (FR3), selon lequel l'usine fermera en mai.",
+            "selon",
+            "un reportage de la chaîne régionale (FR3)",
+            "l'usine fermera en mai",
+            "a évoqué",
+            id="closing-bracket-kept",
+        ),
+    ],
+)
+@pytest.mark.parametrize("name", ["attributions.v1", "attributions.v2"])
+def test_extractors_attributions_fr_selon_relative_pronoun_stands_for_its_antecedent(
+    name: str, text: str, cue: str, source: str, content: str, relayed_by_cue: str | None
+) -> None:
+    found = attributions_of(text, "fr", name)
+    reading = next(a for a in found if a.cue.text == cue)
+    assert reading.source is not None
+    assert (reading.source.text, reading.content.text) == (source, content)
+    if relayed_by_cue is not None:
+        assert reading.relayed_by is not None
+        assert found[reading.relayed_by].cue.text == relayed_by_cue

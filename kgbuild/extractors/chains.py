@@ -230,6 +230,11 @@ class ChainRules(PhraseRules):
                 if outer is inner or outer.shares_cue or outer.relay_of is inner:
                     continue
                 inside = outer.content[0] <= inner.cue[0] and inner.cue[1] <= outer.content[1]
+                if inner.antecedent and inner.source is not None:
+                    # "X a cité un rapport, selon lequel P": the report X cites is the one that says P
+                    inside = inside or (
+                        outer.content[0] <= inner.source[0] and inner.source[1] <= outer.content[1]
+                    )
                 if inside and (best is None or _length(outer.content) < _length(best.content)):
                     best = outer
             if best is None:

@@ -16,6 +16,7 @@ from kgbuild.extractors.scene import (
 from kgbuild.extractors.verbal import VerbRules
 
 _NAME_MAX = 4  # tokens of a name after a description ("Laurent Faure")
+_NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 _LABEL_MAX = 4  # tokens of a speaker label ("JAKE TAPPER", "Alex Seitz-Wald")
 _LABEL_OPENERS = frozenset("\"“«' \t")  # a transcript quoted paragraph by paragraph opens each one
 
@@ -244,10 +245,15 @@ class PhraseRules(VerbRules):
         if initial and not (self._speaker_like(head) and np_end < sent_end and index.texts[np_end] == ","):
             return None
         pp_end = self._phrase_end(np_end, sent_end)
-        content = self._clause_around(cue_first, pp_end, sent_start, sent_end)
+        relative = self._relative_reading(cue_first, head, pp_end, sent_start, sent_end)
+        if relative is not None:
+            (np_start, np_end, head), content = relative
+        else:
+            content = self._clause_around(cue_first, pp_end, sent_start, sent_end)
         if content is None:
             return None
         return Candidate(
+            antecedent=relative is not None,
             cue=(start, end),
             content=content,
             source=(index.idx[np_start], index.end[np_end - 1]),
@@ -257,6 +263,44 @@ class PhraseRules(VerbRules):
             anchor=cue_first,
             confidence=0.85 if not initial else 0.6,
         )
+
+    def _relative_reading(
+        self, cue_first: int, pronoun: int, after: int, sent_start: int, sent_end: int
+    ) -> tuple[tuple[int, int, int], tuple[int, int] | None] | None:
+        """A cue phrase whose object is a relative pronoun ("un rapport de l'ONU, selon lequel P", "a report
+        according to which P"): the source is the noun phrase right before it, which the pronoun stands
+        for, and what is attributed is the rest of the relative clause. Source tokens [start, end) with
+        their head, and the content; None when the object is no relative pronoun or no noun comes before."""
+        index = self.index
+        if (
+            index.pos_strings[pronoun] != "PRON"
+            or fold(index.texts[pronoun]) not in self.lex.relative_pronouns
+        ):
+            return None
+        last = cue_first - 1
+        while last >= sent_start and index.is_punct[last]:  # the comma before "selon lequel"
+            last -= 1
+        pos, heads = index.pos_strings, index.head
+        if last < sent_start or pos[last] not in _NOMINAL_POS:
+            return None
+        head = last  # up to the noun that heads the phrase: "l'ONU" -> "un rapport de l'ONU"
+        while heads[head] != head and sent_start <= heads[head] < head and pos[heads[head]] in _NOMINAL_POS:
+            head = heads[head]
+        start = index.edges(head)[0]
+        while start < head and pos[start] == "ADP":  # "sur une étude": the preposition is not the source's
+            start += 1
+        # the parser hangs the relative clause on its antecedent or on the main verb; its verb is the pronoun's head
+        clause = heads[pronoun]
+        clause_last = min(index.edges(clause)[1], sent_end - 1) if clause > pronoun else sent_end - 1
+        content = self._finish_content(after, clause_last, cue_first)
+        end = last + 1
+        if (
+            end < cue_first
+            and index.texts[end] in ")]"
+            and any(index.texts[k] in "([" for k in range(start, end))
+        ):
+            end += 1  # "One America News Network (OANN), selon lequel P": the bracket it opened is closed
+        return (start, end, head), content
 
     def _participle_tail(self, head: int, np_end: int, sent_end: int) -> int:
         """Where a source phrase ends when a past participle or a relative clause right after it (no comma

@@ -82,6 +82,9 @@ class Candidate:
     pending: bool = False  # a relay verb waiting for its host's content ("en se référant à X")
     inherits: bool = False  # a participle whose speaker is that of the cue before it in its sentence
     certain: bool = False  # content and source are given by the layout (signed quotation, speaker label)
+    antecedent: bool = (
+        False  # the source is what a relative pronoun stands for ("un rapport, selon lequel P")
+    )
 
 
 class Scene:
