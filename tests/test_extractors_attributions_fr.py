@@ -643,24 +643,11 @@ def test_extractors_attributions_fr_outlet_hung_on_the_inverted_subject_is_a_rel
     assert relay.cue.text == "a déclaré"
 
 
-@pytest.mark.parametrize(
-    ("text", "sources"),
-    [
-        pytest.param(
-            "Le suspect a été interpellé mardi, a-t-on appris auprès du parquet de Paris.",
-            ["on", "parquet de Paris"],
-            id="aupres-de",
-        ),
-        pytest.param(
-            "Le gouvernement va reculer, a appris Le Monde auprès de Matignon.",
-            ["Le Monde", "Matignon"],
-            id="named-learner",
-        ),
-    ],
-)
-def test_extractors_attributions_fr_learned_from_is_a_relayed_source(text: str, sources: list[str]) -> None:
-    found = attributions(text)
-    assert [a.source.text if a.source else None for a in found] == sources
+def test_extractors_attributions_fr_learned_from_is_a_relayed_source() -> None:
+    # a named learner relays its source; "a-t-on appris auprès du parquet" is the article's own voice
+    # (test_extractors_attributions_fr_indefinite_on_is_no_speaker)
+    found = attributions("Le gouvernement va reculer, a appris Le Monde auprès de Matignon.")
+    assert [a.source.text if a.source else None for a in found] == ["Le Monde", "Matignon"]
     assert found[1].relayed_by == 0
     assert found[1].content == found[0].content
 
@@ -1108,3 +1095,71 @@ def test_extractors_attributions_fr_selon_relative_pronoun_stands_for_its_antece
     if relayed_by_cue is not None:
         assert reading.relayed_by is not None
         assert found[reading.relayed_by].cue.text == relayed_by_cue
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        pytest.param(
+            "Le gouvernement prépare un nouveau plan, indique-t-on de source policière.",
+            "Le gouvernement prépare un nouveau plan",
+            "source policière",
+            id="de-source",
+        ),
+        pytest.param(
+            "Le suspect a été interpellé mardi, a-t-on appris auprès du parquet de Paris.",
+            "Le suspect a été interpellé mardi",
+            "parquet de Paris",
+            id="a-t-on-appris-aupres-de",
+        ),
+        pytest.param(
+            "Le suspect a été interpellé jeudi, a-t-on appris de sources concordantes.",
+            "Le suspect a été interpellé jeudi",
+            "sources concordantes",
+            id="a-t-on-appris-de-sources",
+        ),
+        pytest.param(
+            "« Nous ne savons pas encore », reconnaît-on au ministère de l'Intérieur.",
+            "Nous ne savons pas encore",
+            "ministère de l'Intérieur",
+            id="au-ministere",
+        ),
+        pytest.param(
+            "Du côté de la Marine, on reconnaît des problèmes au moment du tir.",
+            "des problèmes au moment du tir",
+            "la Marine",
+            id="du-cote-de",
+        ),
+        pytest.param(
+            "Chez Renault, on assure que l'usine ne fermera pas.",
+            "l'usine ne fermera pas",
+            "Renault",
+            id="chez",
+        ),
+        pytest.param("Le projet serait abandonné, dit-on.", "Le projet serait abandonné", None, id="dit-on"),
+        pytest.param(
+            "Alors qu'elle jouait chez elle, une fillette a été blessée, a-t-on appris.",
+            "Alors qu'elle jouait chez elle, une fillette a été blessée",
+            None,
+            id="chez-inside-the-sentence",
+        ),
+        pytest.param(
+            "Un homme a été arrêté au sein du village d'Artonne, a-t-on appris.",
+            "Un homme a été arrêté au sein du village d'Artonne",
+            None,
+            id="au-sein-du-inside-the-sentence",
+        ),
+        pytest.param("Chez lui, on assure que tout va bien.", "tout va bien", None, id="chez-a-pronoun"),
+    ],
+)
+@pytest.mark.parametrize("name", ["attributions.v1", "attributions.v2"])
+def test_extractors_attributions_fr_indefinite_on_is_no_speaker(
+    name: str, text: str, content: str, source: str | None
+) -> None:
+    found = attributions_of(text, "fr", name)
+    readings = [a for a in found if a.content.text == content]
+    assert len(readings) == 1  # one reading of the words: no second one by "on" relaying them
+    (reading,) = readings
+    assert (reading.source.text if reading.source else None) == source
+    assert reading.relayed_by is None
+    assert all(a.source is None or a.source.text.lower() not in {"on", "l'on"} for a in found)

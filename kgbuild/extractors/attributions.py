@@ -212,6 +212,7 @@ class AttributionFinder(BylineRules):
             ]
         self._inherit_speakers(candidates)
         self._chain(candidates)
+        self._indefinite(candidates)
         candidates.sort(key=lambda c: (c.cue[0], c.shares_cue, c.cue[1]))
         # a trimming rule can leave an empty or inverted span on odd text; such a candidate is no attribution
         candidates = [c for c in candidates if _well_formed(c)]

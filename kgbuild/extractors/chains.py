@@ -10,13 +10,14 @@ PolNeAR convention), those nested attributions are left out instead.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Token
 
 from kgbuild.extractors.lexicon import fold
 from kgbuild.extractors.phrases import PhraseRules
-from kgbuild.extractors.scene import OBJECT_DEPS, PERSON_ENTITIES, SPEAKER_POS, Candidate
+from kgbuild.extractors.scene import OBJECT_DEPS, PERSON_ENTITIES, SPEAKER_POS, Candidate, word_regex
 
 
 class ChainRules(PhraseRules):
@@ -184,6 +185,59 @@ class ChainRules(PhraseRules):
             return True
         return case is not None and fold(index.texts[case]) in self.lex.dative_cases
 
+    def _indefinite(self, candidates: list[Candidate]) -> None:
+        """Readings whose source is an indefinite subject (lexicon ``indefinite_subjects``, "on"). After a
+        phrase that names a body in its sentence ("Du côté de la Marine, on reconnaît P") the body is the
+        source. Otherwise "on" is the article's own voice: a reading that passes on another's words ("X,
+        a-t-on appris auprès des pompiers") gives way to that other, no longer relayed, and so does one that
+        another reading of the same words names ("reconnaît-on au ministère"); one that passes on nobody's
+        has no source ("dit-on")."""
+        words = self.lex.indefinite_subjects
+        if not words:
+            return
+        index = self.index
+        gone: set[int] = set()
+        for cand in candidates:
+            if cand.source_tokens is None or cand.shares_cue:
+                continue
+            start, end, _ = cand.source_tokens
+            if end - start != 1 or cand.source is None or fold(self.text[slice(*cand.source)]) not in words:
+                continue  # the span, not the token: "a-t-on" is one token
+            host = self._indefinite_host(start)
+            if host is not None:
+                cand.source, cand.source_tokens = (index.idx[host[0]], index.end[host[1] - 1]), host
+                continue
+            relayed = [other for other in candidates if other.relay_of is cand]
+            for other in relayed:
+                other.relay_of = None
+            host_reading = cand.relay_of is not None and cand.relay_of.content == cand.content
+            if relayed or host_reading:  # "reconnaît-on au ministère": the ministry's reading says it
+                gone.add(id(cand))
+            else:
+                cand.source = cand.source_tokens = None
+        candidates[:] = [c for c in candidates if id(c) not in gone]
+
+    def _indefinite_host(self, subject: int) -> tuple[int, int, int] | None:
+        """The noun phrase an indefinite subject speaks for: after a host phrase ("du côté de", "chez") that
+        opens its sentence. Tokens [start, end) and head, or None."""
+        pattern = _host_pattern(self.lex.indefinite_hosts)
+        if pattern is None:
+            return None
+        index = self.index
+        sent_start, sent_end = self._sent_start[subject], self._sent_end[subject]
+        matches = list(pattern.finditer(self.text, index.idx[sent_start], index.idx[subject]))
+        if not matches:
+            return None
+        found = index.char_tokens(matches[0].start(), matches[0].end())
+        if not found or not self._sentence_initial(found.start, sent_start):
+            return None  # "Chez Renault, on ...", not "Alors qu'elle était chez elle, ... a-t-on appris"
+        last = found.stop - 1
+        head = self._object_head(last, sent_end)
+        if head is None or head >= subject or index.pos_strings[head] not in {"NOUN", "PROPN"}:
+            return None
+        np_start, np_end = self._phrase_bounds(head, last + 1, subject)
+        return (np_start, np_end, head) if last < np_start < np_end <= subject else None
+
     def _chain(self, candidates: list[Candidate]) -> None:
         """Link relays and nested attributions, and add the inner attributions of relay verbs."""
         by_source_head: dict[int, Candidate] = {}
@@ -318,3 +372,8 @@ def _distance(position: int, cand: Candidate) -> int:
     """Tokens between ``position`` and the end of the source of ``cand`` (its cue when it has none)."""
     end = cand.source_tokens[1] if cand.source_tokens is not None else cand.anchor
     return abs(position - end)
+
+
+@functools.cache
+def _host_pattern(hosts: frozenset[str]) -> re.Pattern[str] | None:
+    return word_regex(sorted(hosts, key=len, reverse=True))

@@ -59,6 +59,8 @@ _SOURCE_WORD_SETS: tuple[str, ...] = (
     "portfolio_prepositions",
     "name_articles",
     "not_names",
+    "indefinite_subjects",
+    "indefinite_hosts",
 )
 
 
@@ -186,6 +188,10 @@ class Lexicon:
     not_names: frozenset[str] = frozenset()
     # "ais", "ains", "iens": endings of a people's name ("les Français", "les Américains")
     demonym_endings: tuple[str, ...] = ()
+    # "on": a subject that names no one ("a-t-on appris auprès des pompiers": the article's own voice)
+    indefinite_subjects: frozenset[str] = frozenset()
+    # "du côté de", "chez": phrases before an indefinite subject that name whom it speaks for
+    indefinite_hosts: frozenset[str] = frozenset()
 
     def verb_cues(self, head_lemma: str) -> tuple[VerbCue, ...]:
         return self.verbs.get(head_lemma, ())
