@@ -1163,3 +1163,38 @@ def test_extractors_attributions_fr_indefinite_on_is_no_speaker(
     assert (reading.source.text if reading.source else None) == source
     assert reading.relayed_by is None
     assert all(a.source is None or a.source.text.lower() not in {"on", "l'on"} for a in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        pytest.param(
+            "La maire estime que le projet « va dans le bon sens », tout en regrettant son coût.",
+            ("estime", "le projet « va dans le bon sens »"),
+            ("en regrettant", "son coût"),
+            id="tout-en",
+        ),
+        pytest.param(
+            "Le ministre avait annoncé un cas avéré de racisme, avant de reconnaître une erreur.",
+            ("avait annoncé", "un cas avéré de racisme"),
+            ("reconnaître", "une erreur"),
+            id="avant-de",
+        ),
+        pytest.param(
+            "Le gouvernement assure qu'il va en importer et a déclaré que le stock était suffisant.",
+            ("assure", "il va en importer"),
+            ("a déclaré", "le stock était suffisant"),
+            id="et-no-comma",
+        ),
+    ],
+)
+@pytest.mark.parametrize("name", ["attributions.v1", "attributions.v2"])
+def test_extractors_attributions_fr_next_act_of_the_speaker_ends_the_content(
+    name: str, text: str, first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    found = attributions_of(text, "fr", name)
+    readings = {a.cue.text: a for a in found}
+    for cue, content in (first, second):
+        assert readings[cue].content.text == content
+    assert readings[second[0]].relayed_by is None  # the same speaker's next act, not one passed on
+    assert readings[second[0]].source == readings[first[0]].source

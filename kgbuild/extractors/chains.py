@@ -293,6 +293,22 @@ class ChainRules(PhraseRules):
                     best = outer
             if best is None:
                 continue
+            same_speaker = inner.inherits and inner.source is not None and inner.source == best.source
+            if same_speaker and self.lex.split_next_acts:
+                # "X estime que P, tout en regrettant Q": the same speaker's next act, not one X passes on;
+                # P ends at the comma before it (or at its cue)
+                commas = [k for k in range(best.content[0], inner.cue[0]) if self.text[k] == ","]
+                cut = commas[-1] if commas else inner.cue[0]
+                index = self.index
+                k = index.char_tokens(best.content[0], cut).stop - 1
+                # the words that join the two acts: "P et a déclaré Q", "P avant de reconnaître Q"
+                while k >= 0 and index.idx[k] >= best.content[0] and index.pos_strings[k] in _JOINING_POS:
+                    cut = index.idx[k]
+                    k -= 1
+                trimmed = self._trim_chars(best.content[0], cut) if cut > best.content[0] else None
+                if trimmed is not None:
+                    best.content = trimmed
+                    continue
             coordinated = (
                 inner.verb is not None and inner.verb.dep_ == "conj" and self.quotes.at_char(inner.cue[0]) < 0
             )
@@ -377,3 +393,7 @@ def _distance(position: int, cand: Candidate) -> int:
 @functools.cache
 def _host_pattern(hosts: frozenset[str]) -> re.Pattern[str] | None:
     return word_regex(sorted(hosts, key=len, reverse=True))
+
+
+# parts of speech of the words that join a speaker's two acts ("et", "mais", "avant de")
+_JOINING_POS = frozenset({"CCONJ", "SCONJ", "ADP", "PART"})

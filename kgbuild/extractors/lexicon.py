@@ -123,6 +123,8 @@ class Lexicon:
     nested: bool = True  # report attributions found inside another one's content
     weak_needs_clause: bool = False  # weak cues count only with a clause, a quote or object + infinitive
     join_quotes: bool = False  # '"A," she said. "B."': content spans A and B (else the longer one)
+    # "X estime que P, tout en regrettant Q": Q is X's next act, which ends P (else P runs on and holds it)
+    split_next_acts: bool = False
     impersonal_verbs: frozenset[str] = frozenset()  # "il semble que": an expletive subject, no source
     impersonal_subjects: frozenset[str] = frozenset()  # "il", "it"
     participle_links: frozenset[str] = (
@@ -342,6 +344,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
             "nested",
             "join_quotes",
             "weak_needs_clause",
+            "split_next_acts",
         ):
             if flag in grammar:
                 flags[flag] = bool(grammar[flag])
@@ -446,6 +449,7 @@ def _merge(layers: Sequence[dict[str, Any]], lang: str) -> Lexicon:
         subject_first_incise=flags.get("subject_first_incise", False),
         nested=flags.get("nested", True),
         join_quotes=flags.get("join_quotes", False),
+        split_next_acts=flags.get("split_next_acts", False),
         weak_needs_clause=flags.get("weak_needs_clause", False),
         relative_source=flags.get("relative_source", "pronoun"),
         time_words=frozenset(times),
