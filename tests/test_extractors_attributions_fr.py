@@ -1198,3 +1198,30 @@ def test_extractors_attributions_fr_next_act_of_the_speaker_ends_the_content(
         assert readings[cue].content.text == content
     assert readings[second[0]].relayed_by is None  # the same speaker's next act, not one passed on
     assert readings[second[0]].source == readings[first[0]].source
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        pytest.param(
+            "Gérald Darmanin assure ne pas être « un enfant gâté ».",
+            "ne pas être « un enfant gâté »",
+            id="ne-pas",
+        ),
+        pytest.param(
+            "Le suspect dit ne rien se rappeler de la soirée.",
+            "ne rien se rappeler de la soirée",
+            id="ne-rien",
+        ),
+        pytest.param("Il dit ne plus vouloir partir.", "ne plus vouloir partir", id="ne-plus"),
+        # spoken French drops "ne": the "pas" after the cue is then the cue's, not the content's
+        pytest.param("Il dit pas être malade, juste fatigué.", "être malade, juste fatigué", id="no-ne"),
+    ],
+)
+@pytest.mark.parametrize("name", ["attributions.v1", "attributions.v2"])
+def test_extractors_attributions_fr_negation_of_the_content_stays_in_it(
+    name: str, text: str, content: str
+) -> None:
+    (reading,) = attributions_of(text, "fr", name)
+    assert reading.content.text == content
+    assert not reading.negated

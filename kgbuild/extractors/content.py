@@ -360,6 +360,17 @@ class ContentRules(Scene):
             k += 1
         return -1
 
+    def _with_own_negation(self, first: int, anchor: int) -> int:
+        """Where content starting at token ``first`` starts with the negation before it that is its own:
+        between the cue at ``anchor`` and the content, opening with "ne" ("assure ne pas être P", "dit ne rien
+        savoir"). The parser often hangs it on the cue verb, and without it P says the opposite."""
+        words = self.lex.content_negations
+        texts = self.index.texts
+        k = first
+        while k - 1 > anchor and fold(texts[k - 1]) in words:
+            k -= 1
+        return k if k < first and fold(texts[k]) in self.lex.negation_openers else first
+
     def _finish_content(self, first: int, last: int, anchor: int) -> tuple[int, int] | None:
         """Characters of tokens [first, last] as content: complementizer and punctuation trimmed, a quote
         that opens it taken whole (it may run over several sentences)."""
@@ -371,6 +382,7 @@ class ContentRules(Scene):
             or space[first]
         ):
             first += 1
+        first = self._with_own_negation(first, anchor)
         if first > last:
             return None
         q = self.quotes.opening(first)

@@ -44,6 +44,8 @@ _GRAMMAR_WORD_SETS: tuple[str, ...] = (
     "learning_verbs",
     "learning_cases",
     "partitive_cases",
+    "content_negations",
+    "negation_openers",
 )
 _SOURCE_WORD_SETS: tuple[str, ...] = (
     "feminine_words",
@@ -158,6 +160,10 @@ class Lexicon:
     negative_subjects: frozenset[str] = frozenset()  # "rien ne met en cause": nobody claims
     clause_verbs: frozenset[str] = frozenset()  # cues only with a clause or a quote ("soutient que P")
     learning_verbs: frozenset[str] = frozenset()  # "apprendre": whom it names after it is a source
+    # "ne", "pas", "rien": a negation between a cue and its content that opens with a negation_opener ("ne")
+    # is the content's own ("assure ne pas être P")
+    content_negations: frozenset[str] = frozenset()
+    negation_openers: frozenset[str] = frozenset()
     learning_cases: frozenset[str] = frozenset()  # "auprès", "from": the words before that source
     partitive_cases: frozenset[str] = frozenset()  # "de", "of": the group of "l'un de ses proches"
     naming_verbs: frozenset[str] = frozenset()  # "a group called X": a participle that names, not a cue
