@@ -17,7 +17,14 @@ from spacy.tokens import Token
 
 from kgbuild.extractors.lexicon import fold
 from kgbuild.extractors.phrases import PhraseRules
-from kgbuild.extractors.scene import OBJECT_DEPS, PERSON_ENTITIES, SPEAKER_POS, Candidate, word_regex
+from kgbuild.extractors.scene import (
+    NOMINAL_POS,
+    OBJECT_DEPS,
+    PERSON_ENTITIES,
+    SPEAKER_POS,
+    Candidate,
+    word_regex,
+)
 
 
 class ChainRules(PhraseRules):
@@ -76,7 +83,7 @@ class ChainRules(PhraseRules):
                 return None
             if fold(texts[k]) not in self.lex.learning_cases:
                 continue
-            head = next((n for n in range(k + 1, min(stop, k + 4)) if pos[n] in {"NOUN", "PROPN"}), None)
+            head = next((n for n in range(k + 1, min(stop, k + 4)) if pos[n] in NOMINAL_POS), None)
             if head is None or not self._speaker_like(head):
                 return None
             source_span, source_tokens = self._source_span(head)
@@ -175,7 +182,7 @@ class ChainRules(PhraseRules):
         index = self.index
         if not self._dative_adverb(child):
             return []
-        return [g for g in index.tree.children[child] if index.pos_strings[g] in {"NOUN", "PROPN"}]
+        return [g for g in index.tree.children[child] if index.pos_strings[g] in NOMINAL_POS]
 
     def _is_outlet_relay(self, child: int) -> bool:
         index = self.index
@@ -233,7 +240,7 @@ class ChainRules(PhraseRules):
             return None  # "Chez Renault, on ...", not "Alors qu'elle était chez elle, ... a-t-on appris"
         last = found.stop - 1
         head = self._object_head(last, sent_end)
-        if head is None or head >= subject or index.pos_strings[head] not in {"NOUN", "PROPN"}:
+        if head is None or head >= subject or index.pos_strings[head] not in NOMINAL_POS:
             return None
         np_start, np_end = self._phrase_bounds(head, last + 1, subject)
         return (np_start, np_end, head) if last < np_start < np_end <= subject else None

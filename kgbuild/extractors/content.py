@@ -365,6 +365,8 @@ class ContentRules(Scene):
         between the cue at ``anchor`` and the content, opening with "ne" ("assure ne pas être P", "dit ne rien
         savoir"). The parser often hangs it on the cue verb, and without it P says the opposite."""
         words = self.lex.content_negations
+        if not words:
+            return first
         texts = self.index.texts
         k = first
         while k - 1 > anchor and fold(texts[k - 1]) in words:

@@ -160,12 +160,12 @@ class Lexicon:
     negative_subjects: frozenset[str] = frozenset()  # "rien ne met en cause": nobody claims
     clause_verbs: frozenset[str] = frozenset()  # cues only with a clause or a quote ("soutient que P")
     learning_verbs: frozenset[str] = frozenset()  # "apprendre": whom it names after it is a source
+    learning_cases: frozenset[str] = frozenset()  # "auprès", "from": the words before that source
+    partitive_cases: frozenset[str] = frozenset()  # "de", "of": the group of "l'un de ses proches"
     # "ne", "pas", "rien": a negation between a cue and its content that opens with a negation_opener ("ne")
     # is the content's own ("assure ne pas être P")
     content_negations: frozenset[str] = frozenset()
     negation_openers: frozenset[str] = frozenset()
-    learning_cases: frozenset[str] = frozenset()  # "auprès", "from": the words before that source
-    partitive_cases: frozenset[str] = frozenset()  # "de", "of": the group of "l'un de ses proches"
     naming_verbs: frozenset[str] = frozenset()  # "a group called X": a participle that names, not a cue
     # cue lemma -> object lemmas with which it means something else ("accuse un recul", "claimed 21 lives")
     object_idioms: Mapping[str, frozenset[str]] = field(default_factory=dict)

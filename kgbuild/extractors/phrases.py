@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from kgbuild.extractors.lexicon import fold
 from kgbuild.extractors.scene import (
+    NOMINAL_POS,
     SPEAKER_POS,
     SUBJECT_DEPS,
     Candidate,
@@ -16,7 +17,6 @@ from kgbuild.extractors.scene import (
 from kgbuild.extractors.verbal import VerbRules
 
 _NAME_MAX = 4  # tokens of a name after a description ("Laurent Faure")
-_NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 _LABEL_MAX = 4  # tokens of a speaker label ("JAKE TAPPER", "Alex Seitz-Wald")
 _LABEL_OPENERS = frozenset("\"“«' \t")  # a transcript quoted paragraph by paragraph opens each one
 
@@ -281,10 +281,10 @@ class PhraseRules(VerbRules):
         while last >= sent_start and index.is_punct[last]:  # the comma before "selon lequel"
             last -= 1
         pos, heads = index.pos_strings, index.head
-        if last < sent_start or pos[last] not in _NOMINAL_POS:
+        if last < sent_start or pos[last] not in NOMINAL_POS:
             return None
         head = last  # up to the noun that heads the phrase: "l'ONU" -> "un rapport de l'ONU"
-        while heads[head] != head and sent_start <= heads[head] < head and pos[heads[head]] in _NOMINAL_POS:
+        while heads[head] != head and sent_start <= heads[head] < head and pos[heads[head]] in NOMINAL_POS:
             head = heads[head]
         start = index.edges(head)[0]
         while start < head and pos[start] == "ADP":  # "sur une étude": the preposition is not the source's

@@ -43,6 +43,7 @@ NP_STOP = {"acl:relcl", "relcl", "advcl", "parataxis", "ccomp", "punct", "cc", "
 OPEN_PUNCT = {",", "—", "–", "(", "-", ";"}
 SENTENCE_END = {".", "!", "?", "…", ";"}
 SPEAKER_POS = {"PROPN", "PRON", "NOUN"}
+NOMINAL_POS = frozenset({"NOUN", "PROPN"})
 MISTAGGED = {NOUN, ADJ, ADV}
 ARGUMENT_PPS = {"prep", "obl:arg", "obl", "obl:mod", "oprd", "nmod"}
 CLAUSE_HEAD_DEPS = {
