@@ -94,7 +94,7 @@ class GatedEnsemble:
         ids = numpy.ascontiguousarray(token_features(doc, first.columns))
         with one_blas_thread():
             # per token, the row of the cache holding each tagger's own part of its mixing layer
-            own = numpy.asarray(self._seen.rows(ids, self._own_parts), dtype="intp")
+            own = self._seen.rows(ids, self._own_parts)
             tensor = numpy.asarray(doc.tensor, dtype="float32")
             width = first.mix_base.shape[1]
             vectors = first.mix.finish(tensor @ first.mix_base + self._seen.store[own, :width])

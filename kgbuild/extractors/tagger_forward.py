@@ -174,31 +174,35 @@ class Embeddings:
     def __len__(self) -> int:
         return len(self._row)
 
-    def rows(self, ids: numpy.ndarray, compute: Callable[[numpy.ndarray], numpy.ndarray]) -> list[int]:
+    def rows(self, ids: numpy.ndarray, compute: Callable[[numpy.ndarray], numpy.ndarray]) -> numpy.ndarray:
         """The row of :attr:`store` holding each token's vector, ``ids`` being the tokens' hashed attributes
         (tokens x columns); ``compute`` gives the vectors of the rows of ids not stored yet."""
         keys = cast(
             list[bytes], ids.view(numpy.dtype((numpy.void, ids.shape[1] * ids.itemsize))).ravel().tolist()
         )
-        new = self._unseen(keys)
-        if new:
-            if len(self._row) + len(new) > self.limit:
-                self._row.clear()
-                new = self._unseen(keys)
-            self._add(new, compute(ids[list(new.values())]))
         row = self._row
-        return [row[key] for key in keys]
+        # set and dict operations in C: once the cache is warm, most Docs bring no new key at all
+        missing = set(keys).difference(row)
+        if missing:
+            if len(row) + len(missing) > self.limit:
+                row.clear()
+                missing = set(keys)
+            self._add(self._first_places(keys, missing), ids, compute)
+        return numpy.fromiter(map(row.__getitem__, keys), dtype=numpy.intp, count=len(keys))
 
-    def _unseen(self, keys: list[bytes]) -> dict[bytes, int]:
-        """Each key not stored yet, with the position of its first occurrence in ``keys``."""
-        row = self._row
-        new: dict[bytes, int] = {}
+    @staticmethod
+    def _first_places(keys: list[bytes], missing: set[bytes]) -> dict[bytes, int]:
+        """Each of the ``missing`` keys with the position of its first occurrence in ``keys``, in that order."""
+        places: dict[bytes, int] = {}
         for i, key in enumerate(keys):
-            if key not in row and key not in new:
-                new[key] = i
-        return new
+            if key in missing and key not in places:
+                places[key] = i
+        return places
 
-    def _add(self, keys: dict[bytes, int], vectors: numpy.ndarray) -> None:
+    def _add(
+        self, keys: dict[bytes, int], ids: numpy.ndarray, compute: Callable[[numpy.ndarray], numpy.ndarray]
+    ) -> None:
+        vectors = compute(ids[list(keys.values())])
         start = len(self._row)
         needed = start + len(vectors)
         if needed > len(self.store) or self.store.shape[1] != vectors.shape[1]:
