@@ -1186,6 +1186,18 @@ def test_extractors_attributions_fr_indefinite_on_is_no_speaker(
             ("a déclaré", "le stock était suffisant"),
             id="et-no-comma",
         ),
+        pytest.param(
+            "Le maire estime que la mesure est injuste tout en reconnaissant son utilité.",
+            ("estime", "la mesure est injuste"),
+            ("en reconnaissant", "son utilité"),
+            id="tout-en-no-comma",
+        ),
+        pytest.param(
+            "Le préfet a démenti toute fermeture puis a annoncé que le marché restait ouvert.",
+            ("a démenti", "toute fermeture"),
+            ("a annoncé", "le marché restait ouvert"),
+            id="puis-no-comma",
+        ),
     ],
 )
 @pytest.mark.parametrize("name", ["attributions.v1", "attributions.v2"])

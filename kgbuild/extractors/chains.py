@@ -309,7 +309,7 @@ class ChainRules(PhraseRules):
                 index = self.index
                 k = index.char_tokens(best.content[0], cut).stop - 1
                 # the words that join the two acts: "P et a déclaré Q", "P avant de reconnaître Q"
-                while k >= 0 and index.idx[k] >= best.content[0] and index.pos_strings[k] in _JOINING_POS:
+                while k >= 0 and index.idx[k] >= best.content[0] and self._joins_acts(k):
                     cut = index.idx[k]
                     k -= 1
                 trimmed = self._trim_chars(best.content[0], cut) if cut > best.content[0] else None
@@ -339,6 +339,11 @@ class ChainRules(PhraseRules):
                 id(c) for c in candidates if c.relay_of is not None and not c.shares_cue and self._inside(c)
             }
             candidates[:] = [c for c in candidates if id(c) not in nested]
+
+    def _joins_acts(self, k: int) -> bool:
+        """Whether token ``k`` is one of the words joining a speaker's two acts ("et", "avant de", "tout en")."""
+        index = self.index
+        return index.pos_strings[k] in _JOINING_POS or index.lower_strings[k] in self.lex.next_act_adverbs
 
     def _link_participles(self, candidates: list[Candidate]) -> None:
         """ "X, cité par Y" / "Dans un témoignage rapporté par Y, X révèle P": X's attribution reaches the

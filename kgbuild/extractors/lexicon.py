@@ -46,6 +46,7 @@ _GRAMMAR_WORD_SETS: tuple[str, ...] = (
     "partitive_cases",
     "content_negations",
     "negation_openers",
+    "next_act_adverbs",
 )
 _SOURCE_WORD_SETS: tuple[str, ...] = (
     "feminine_words",
@@ -127,6 +128,7 @@ class Lexicon:
     join_quotes: bool = False  # '"A," she said. "B."': content spans A and B (else the longer one)
     # "X estime que P, tout en regrettant Q": Q is X's next act, which ends P (else P runs on and holds it)
     split_next_acts: bool = False
+    next_act_adverbs: frozenset[str] = frozenset()  # the "tout" of "P tout en regrettant Q": joins the acts
     impersonal_verbs: frozenset[str] = frozenset()  # "il semble que": an expletive subject, no source
     impersonal_subjects: frozenset[str] = frozenset()  # "il", "it"
     participle_links: frozenset[str] = (
