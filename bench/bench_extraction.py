@@ -2,7 +2,7 @@
 
 For the first N articles of a corpus (default 300 of orangesum-fr), cleaned as the pipeline cleans them:
 - the spaCy pipeline alone (``nlp.pipe``), in articles/s;
-- the extractors (the default ones: entities.v1 + attributions.v2, or ``--extractors``) on the Docs it
+- the extractors (the default ones, or ``--extractors``) on the Docs it
   returned, in articles/s, each extractor on its own line;
 - the ratio extractors / spaCy. Target: at most 0.15 (extraction adds at most 15%).
 

@@ -99,10 +99,10 @@ def attributions_v2(doc: Doc, ctx: ExtractContext) -> Iterator[Attribution]:
 
 @extractors.register(NAME_V3)
 def attributions_v3(doc: Doc, ctx: ExtractContext) -> Iterator[Attribution]:
-    """``attributions.v2`` with the language's larger cue taggers read too, where the shipped one hesitates
-    (:data:`~kgbuild.extractors.cue_model.JOINT`; English). More accurate (PolNeAR dev attribution F1 0.800
-    against 0.791) and slower (about 0.02 more of spaCy's time): see ``training/README.md``. Without larger
-    taggers for the language it is ``attributions.v2``."""
+    """The default: ``attributions.v2`` with the language's larger cue taggers read too, where the shipped one
+    hesitates (:data:`~kgbuild.extractors.cue_model.JOINT`; English). More accurate (PolNeAR dev attribution F1
+    0.800 against 0.791) and slower (about 0.02 more of spaCy's time): see ``training/README.md``. Without
+    larger taggers for the language it is ``attributions.v2``."""
     yield from _with_cue_model(doc, ctx, cue_model.predict_scored(doc, ctx.lang, joint=True), NAME_V3)
 
 
