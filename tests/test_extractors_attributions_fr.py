@@ -1113,6 +1113,18 @@ def test_extractors_attributions_fr_selon_relative_pronoun_stands_for_its_antece
             id="a-t-on-appris-aupres-de",
         ),
         pytest.param(
+            "Deux pompiers ont été blessés sur le périphérique, a-t-on appris auprès des secours.",
+            "Deux pompiers ont été blessés sur le périphérique",
+            "des secours",
+            id="aupres-a-common-noun",
+        ),
+        pytest.param(
+            "Le maire a beaucoup changé, a-t-on appris de ses erreurs.",
+            "Le maire a beaucoup changé",
+            None,
+            id="de-no-speaker",
+        ),
+        pytest.param(
             "Le suspect a été interpellé jeudi, a-t-on appris de sources concordantes.",
             "Le suspect a été interpellé jeudi",
             "sources concordantes",

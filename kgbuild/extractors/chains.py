@@ -81,10 +81,11 @@ class ChainRules(PhraseRules):
         for k in range(end, min(stop, end + 8)):
             if texts[k] in {",", ";", ":"} or self.quotes.opening(k) >= 0:
                 return None
-            if fold(texts[k]) not in self.lex.learning_cases:
+            case = fold(texts[k])
+            if case not in self.lex.learning_cases:
                 continue
             head = next((n for n in range(k + 1, min(stop, k + 4)) if pos[n] in NOMINAL_POS), None)
-            if head is None or not self._speaker_like(head):
+            if head is None or not (case in self.lex.informant_cases or self._speaker_like(head)):
                 return None
             source_span, source_tokens = self._source_span(head)
             return self._passed_on_by(outer, source_span, source_tokens, 0.6)

@@ -43,6 +43,7 @@ _GRAMMAR_WORD_SETS: tuple[str, ...] = (
     "quoted_as",
     "learning_verbs",
     "learning_cases",
+    "informant_cases",
     "partitive_cases",
     "content_negations",
     "negation_openers",
@@ -163,6 +164,7 @@ class Lexicon:
     clause_verbs: frozenset[str] = frozenset()  # cues only with a clause or a quote ("soutient que P")
     learning_verbs: frozenset[str] = frozenset()  # "apprendre": whom it names after it is a source
     learning_cases: frozenset[str] = frozenset()  # "auprès", "from": the words before that source
+    informant_cases: frozenset[str] = frozenset()  # "auprès": whoever follows is a source, a common noun too
     partitive_cases: frozenset[str] = frozenset()  # "de", "of": the group of "l'un de ses proches"
     # "ne", "pas", "rien": a negation between a cue and its content that opens with a negation_opener ("ne")
     # is the content's own ("assure ne pas être P")
