@@ -595,6 +595,45 @@ def test_extractors_attributions_fr_selon_source_keeps_its_participle(
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "source", "content"),
+    [
+        pytest.param(
+            "Selon les informations de France Bleu Provence publiées dimanche, deux hommes ont été interpellés.",
+            "Selon les informations de",
+            "France Bleu Provence publiées dimanche",
+            "deux hommes ont été interpellés",
+            id="name-and-participle",
+        ),
+        pytest.param(
+            "Selon les informations de Pure Médias, Stéphane Bern est pressenti pour animer l'émission.",
+            "Selon les informations de",
+            "Pure Médias",
+            "Stéphane Bern est pressenti pour animer l'émission",
+            id="name",
+        ),
+        # the recognizer runs the name on past the comma: the source stops there
+        pytest.param(
+            "Selon les premiers éléments de l'enquête, rapportés par Le Progrès, la vitesse des véhicules "
+            "n'était excessive.",
+            "rapportés par",
+            "Le Progrès",
+            "la vitesse des véhicules n'était excessive",
+            id="not-across-a-comma",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_cue_phrase_source_is_the_whole_name(
+    text: str, cue: str, source: str, content: str
+) -> None:
+    # the parse hangs the name's later words on the cue phrase's noun; the recognizer keeps it whole
+    readings = {a.cue.text: a for a in attributions(text)}
+    assert (readings[cue].source.text if readings[cue].source else None, readings[cue].content.text) == (
+        source,
+        content,
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "speaker"),
     [
         pytest.param(

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from kgbuild.extractors.lexicon import fold
 from kgbuild.extractors.scene import (
     NOMINAL_POS,
+    SENTENCE_END,
     SPEAKER_POS,
     SUBJECT_DEPS,
     Candidate,
@@ -19,6 +20,7 @@ from kgbuild.extractors.verbal import VerbRules
 _NAME_MAX = 4  # tokens of a name after a description ("Laurent Faure")
 _LABEL_MAX = 4  # tokens of a speaker label ("JAKE TAPPER", "Alex Seitz-Wald")
 _LABEL_OPENERS = frozenset("\"“«' \t")  # a transcript quoted paragraph by paragraph opens each one
+_NAME_BREAKS = frozenset({",", ":", "(", ")", *SENTENCE_END})  # what no name runs across ("Times/CBS" does)
 
 
 def _label_word(text: str, pos: str) -> bool:
@@ -242,6 +244,13 @@ class PhraseRules(VerbRules):
             return None  # "calculée selon deux critères": a manner, not a source
         np_end = self._appended_name(head, np_end, sent_end)
         np_end = self._participle_tail(head, np_end, sent_end)
+        # a name the parse split up is whole to the recognizer: "selon les informations de France Bleu Provence"
+        whole_start, whole_end = self._whole_entity(head, np_start, np_end)
+        np_start, name_end = max(whole_start, cue_last + 1), np_end
+        while name_end < min(whole_end, sent_end) and index.texts[name_end] not in _NAME_BREAKS:
+            name_end += 1  # not across a comma: "rapportés par Le Progrès, la vitesse" is no one name
+        if name_end > np_end:
+            np_end = self._participle_tail(head, name_end, sent_end)
         if initial and not (self._speaker_like(head) and np_end < sent_end and index.texts[np_end] == ","):
             return None
         pp_end = self._phrase_end(np_end, sent_end)
@@ -311,7 +320,9 @@ class PhraseRules(VerbRules):
         deps = index.tree.dep
         if np_end >= sent_end or not index.texts[np_end][:1].isalnum():
             return np_end  # "selon l'AFP, qui cite le ministère": a relay, see chains
-        for child in index.tree.children[head]:
+        # on the head, or on a later word of a name the parse split up ("de France Bleu Provence publiées")
+        owners = range(head, np_end)
+        for child in (c for owner in owners for c in index.tree.children[owner]):
             if index.edges(child)[0] != np_end or deps[child] not in {"acl", "amod", "acl:relcl", "relcl"}:
                 continue
             past = index.tag_strings[child] == "VBN" or (
