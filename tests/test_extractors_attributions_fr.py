@@ -1121,6 +1121,15 @@ def test_extractors_attributions_fr_speaker_set_beside_the_outlet_told_is_not_th
             "a évoqué",
             id="closing-bracket-kept",
         ),
+        pytest.param(
+            "« Il faut les remercier », a estimé la présidente du Rassemblement national, selon qui les "
+            "soignants ont été oubliés.",
+            "selon",
+            "la présidente du Rassemblement national",
+            "les soignants ont été oubliés",
+            None,
+            id="antecedent-ends-on-an-adjective",
+        ),
     ],
 )
 @pytest.mark.parametrize("name", ["attributions.v1", "attributions.v2"])

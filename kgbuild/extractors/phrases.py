@@ -290,9 +290,12 @@ class PhraseRules(VerbRules):
         while last >= sent_start and index.is_punct[last]:  # the comma before "selon lequel"
             last -= 1
         pos, heads = index.pos_strings, index.head
-        if last < sent_start or pos[last] not in NOMINAL_POS:
+        head = last
+        if head >= sent_start and pos[head] == "ADJ" and sent_start <= heads[head] < head:
+            head = heads[head]  # "la présidente du Rassemblement national, selon qui": the noun it qualifies
+        if last < sent_start or pos[head] not in NOMINAL_POS:
             return None
-        head = last  # up to the noun that heads the phrase: "l'ONU" -> "un rapport de l'ONU"
+        # up to the noun that heads the phrase: "l'ONU" -> "un rapport de l'ONU"
         while heads[head] != head and sent_start <= heads[head] < head and pos[heads[head]] in NOMINAL_POS:
             head = heads[head]
         start = index.edges(head)[0]
