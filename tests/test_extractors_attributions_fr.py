@@ -1079,6 +1079,45 @@ def test_extractors_attributions_fr_speaker_set_beside_the_outlet_told_is_not_th
 
 
 @pytest.mark.parametrize(
+    ("text", "cue", "source"),
+    [
+        pytest.param(
+            "« Nous devons faire des choix difficiles », a admis M. Trudeau, qui a rappelé qu'il portait un masque.",
+            "a rappelé",
+            "M. Trudeau",
+            id="hung-on-the-quoted-verb",
+        ),
+        pytest.param(
+            "Un placement en garde à vue est impossible, rapporte le quotidien, qui précise que l'homme est "
+            "hospitalisé.",
+            "précise",
+            "le quotidien",
+            id="hung-on-the-inverted-cue",
+        ),
+        pytest.param(
+            "L'idée vient de la productrice de la série, Sophie Deloche, qui sait que le handicap est une cause chère.",
+            "sait",
+            "Sophie Deloche",
+            id="parsed-as-an-adverbial-clause",
+        ),
+        pytest.param(
+            "« C'est moi qui ai souhaité qu'il y ait une enquête », confie-t-elle.",
+            "ai souhaité",
+            "moi",
+            id="a-pronoun-antecedent",
+        ),
+    ],
+)
+def test_extractors_attributions_fr_relative_subject_is_the_phrase_before_it(
+    text: str, cue: str, source: str
+) -> None:
+    # the parser hangs the relative clause on a verb: the source is still what "qui" stands for
+    reading = next(a for a in attributions(text) if a.cue.text == cue)
+    assert reading.source is not None
+    assert reading.source.text == source
+
+
+@pytest.mark.parametrize(
     ("text", "cue", "source", "content", "relayed_by_cue"),
     [
         pytest.param(

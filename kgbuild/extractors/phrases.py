@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from kgbuild.extractors.lexicon import fold
 from kgbuild.extractors.scene import (
-    NOMINAL_POS,
     SENTENCE_END,
     SPEAKER_POS,
     SUBJECT_DEPS,
@@ -289,15 +288,10 @@ class PhraseRules(VerbRules):
         last = cue_first - 1
         while last >= sent_start and index.is_punct[last]:  # the comma before "selon lequel"
             last -= 1
-        pos, heads = index.pos_strings, index.head
-        head = last
-        if head >= sent_start and pos[head] == "ADJ" and sent_start <= heads[head] < head:
-            head = heads[head]  # "la présidente du Rassemblement national, selon qui": the noun it qualifies
-        if last < sent_start or pos[head] not in NOMINAL_POS:
+        head = self.noun_before(cue_first)
+        if head is None:
             return None
-        # up to the noun that heads the phrase: "l'ONU" -> "un rapport de l'ONU"
-        while heads[head] != head and sent_start <= heads[head] < head and pos[heads[head]] in NOMINAL_POS:
-            head = heads[head]
+        pos, heads = index.pos_strings, index.head
         start = index.edges(head)[0]
         while start < head and pos[start] == "ADP":  # "sur une étude": the preposition is not the source's
             start += 1

@@ -255,14 +255,18 @@ class Scene:
             return None, None
         index = self.index
         texts, deps, heads = index.texts, index.tree.dep, index.head
-        if (
-            self.lex.relative_source == "antecedent"
-            and fold(texts[head]) in self.lex.relative_pronouns
-            and deps[heads[head]] in {"acl:relcl", "relcl"}
-            and heads[heads[head]] != heads[head]
-        ):
-            # "le ministre, qui a déclaré": the source is the minister
-            head = agreeing_antecedent(index, heads[heads[head]], heads[head])
+        if self.lex.relative_source == "antecedent" and fold(texts[head]) in self.lex.relative_pronouns:
+            clause = heads[head]
+            relative = deps[clause] in {"acl:relcl", "relcl"} and heads[clause] != clause
+            before = None
+            if not relative or index.pos_strings[heads[clause]] not in SPEAKER_POS:
+                # the parse hangs the relative clause on a verb ("a admis M. Trudeau, qui a rappelé P")
+                before = self.noun_before(head, pronoun=True)
+            if before is not None:
+                head = before
+            elif relative:
+                # "le ministre, qui a déclaré": the source is the minister
+                head = agreeing_antecedent(index, heads[clause], clause)
         head = name_head(index, head)  # the ranker may pick "Claire" of "Claire Vasseur": the whole name
         if self._is_clitic(head):
             text = texts[head]
@@ -348,6 +352,28 @@ class Scene:
         if any(index.is_punct[k] for k in range(end, entity[1])):
             return end
         return entity[1]
+
+    def noun_before(self, word: int, pronoun: bool = False) -> int | None:
+        """The head of the noun phrase that ends right before token ``word`` (a comma between), as the
+        antecedent of a relative pronoun: "M. Trudeau, qui", "la présidente du Rassemblement national, selon
+        qui", and with ``pronoun`` "c'est moi qui"; None when no noun (or pronoun) ends there."""
+        index = self.index
+        sent_start = self._sent_start[word]
+        last = word - 1
+        while last >= sent_start and index.is_punct[last]:
+            last -= 1
+        if last < sent_start:
+            return None
+        pos, heads = index.pos_strings, index.head
+        head = last
+        if pos[head] == "ADJ" and sent_start <= heads[head] < head:
+            head = heads[head]  # "du Rassemblement national": the noun the adjective qualifies
+        if pos[head] not in NOMINAL_POS:
+            return head if pronoun and pos[head] == "PRON" else None
+        # up to the noun that heads the phrase: "l'ONU" -> "un rapport de l'ONU"
+        while heads[head] != head and sent_start <= heads[head] < head and pos[heads[head]] in NOMINAL_POS:
+            head = heads[head]
+        return head
 
     def _whole_entity(self, head: int, start: int, end: int) -> tuple[int, int]:
         """The phrase widened to the whole name its head is in: the ranker picks a word, "Rights" of "the
