@@ -432,6 +432,16 @@ def test_extractors_attributions_fr_idioms_attribute_nothing(text: str, cues: li
             ["Annie"],
             id="a-time-before-the-inverted-subject",
         ),
+        pytest.param(
+            "La croissance sera faible, a affirmé mercredi la chef économiste de l'OCDE, Laurence Boone.",
+            ["la chef économiste de l'OCDE, Laurence Boone"],
+            id="a-day-before-the-inverted-subject",
+        ),
+        pytest.param(
+            "Le suspect a été interpellé, a-t-on appris lundi 25 mars de sources concordantes.",
+            ["sources concordantes"],
+            id="a-date-before-anonymous-sources",
+        ),
     ],
 )
 def test_extractors_attributions_fr_source_leaves_out_preposition_and_conjunction(

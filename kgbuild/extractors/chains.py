@@ -53,7 +53,7 @@ class ChainRules(PhraseRules):
             text = fold(self.text[idx[left] : ends[right]])
             for expression in lex.anonymous_expressions:
                 if text.startswith(expression) or (" " + expression) in " " + text:
-                    s_start, s_end = left, right + 1
+                    s_start, s_end = self._after_time(left, right + 1), right + 1  # "lundi de sources ..."
                     if fold(texts[s_start]) in lex.source_partitives:
                         s_start += 1
                     yield self._passed_on_by(

@@ -126,6 +126,16 @@ class Scene:
         word = text[3:] if text.startswith("-t-") else text[1:]
         return word in self.lex.inverted_clitics or word == "t"
 
+    def _after_time(self, start: int, end: int) -> int:
+        """``start`` moved past the words of a date or time that open tokens [start, end): "mercredi",
+        "lundi 25 mars"."""
+        pos = self.index.pos_strings
+        while start < end - 1 and (
+            self._is_time(start) or (pos[start] == "NUM" and self._is_time(start + 1))
+        ):
+            start += 1
+        return start
+
     def _is_time(self, i: int) -> bool:
         index = self.index
         return index.ent_strings[i] in {"DATE", "TIME"} or fold(index.lemma_of(i)) in self.lex.time_words
@@ -282,6 +292,7 @@ class Scene:
             end -= 1  # a name the recognizer ran into the date: "franceinfo jeudi"
         while start < head and deps[start] in {"case", "prep", "cc"}:
             start += 1  # "à des sources", "et Sony Pictures": the preposition belongs to the cue
+        start = self._after_time(start, head)  # "a affirmé mercredi la chef économiste": when is not who
         start, head = self._speaker_after_venue(start, end, head)
         if avoid is not None and start < avoid[1] and avoid[0] < end:
             if head >= avoid[1]:
