@@ -14,6 +14,7 @@ REGISTERED = [
     "entities.v2",
     "entities.v3",
     "entities.v4",
+    "entities.v5",
 ]
 
 

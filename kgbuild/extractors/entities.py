@@ -11,11 +11,13 @@ portfolio in "le ministre de la Culture" is part of a title, no entity; and a na
 article it is written with inside a sentence ("Le Parisien", "La Rochelle"), under its key without it; a
 capitalised common noun ("l'État", "Mardi") or a title alone ("le Premier ministre") is no name, a people
 ("les Français") is a group, a nationality that modifies a noun ("the Syrian army") is no entity, "Syrias" in a
-text stripped of its apostrophes is Syria, and "SANA" is no person.
+text stripped of its apostrophes is Syria, and "SANA" is no person; ``entities.v5`` also makes a name the
+article calls a place ("the town of Khan Sheikhun", "Idlib province") a place in all its mentions.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -53,6 +55,8 @@ class _Raw:
     definite: bool = False
     # only titles ("Président", "Maire"): no name, unless the article names someone whose surname it is
     title_only: bool = False
+    # the article calls this mention a place ("the town of Khan Sheikhun"), whatever the recognizer said
+    placed: bool = False
 
 
 @extractors.register("entities.v1")
@@ -102,6 +106,27 @@ def entities_v4(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
     )
 
 
+@extractors.register("entities.v5")
+def entities_v5(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
+    """As ``entities.v4``, and a name the article calls a place, after a word for one ("the town of Khan
+    Sheikhun", "la ville de Hama") or before it ("Idlib province"), is a place in all its mentions of the
+    article, whatever kind the recognizer gave each (small recognizers take many towns for people)."""
+    yield from find_entities(
+        doc,
+        load_lexicon(ctx.lang),
+        short_forms=True,
+        capitalised=True,
+        organisation_heads=True,
+        portfolios=True,
+        name_articles=True,
+        common_nouns=True,
+        group_roles=True,
+        stripped_possessives=True,
+        acronyms=True,
+        places=True,
+    )
+
+
 def find_entities(
     doc: Doc,
     lexicon: Lexicon,
@@ -115,6 +140,7 @@ def find_entities(
     group_roles: bool = False,
     stripped_possessives: bool = False,
     acronyms: bool = False,
+    places: bool = False,
 ) -> Iterator[EntityMention]:
     """``short_forms``: see :func:`_organisation_names`. ``capitalised``: a span without a capital letter is
     no name ("scène", "warplanes", "ministry" as the recognizer sometimes marks them in French and English).
@@ -131,7 +157,8 @@ def find_entities(
     :func:`_possessives_restored`. ``acronyms``: a one-word name of four capitals or more that the recognizer
     calls a person is an organisation ("SANA", the Syrian news agency; people known by their initials have two
     or three: "MBS", "DSK"), unless it labels a speaker in a transcript ("WALLACE: ...") or the article also
-    writes it as a name ("Chris Wallace")."""
+    writes it as a name ("Chris Wallace"). ``places``: see :func:`_called_a_place`; all the mentions of such a
+    name are places."""
     index = index or index_of(doc)
     raws: list[_Raw] = []
     full_text = index.text
@@ -197,12 +224,17 @@ def find_entities(
                 head = identity_key(index.texts[root])
             elif len(words) == 1:
                 definite = _after_definite_article(index, first, lexicon)
-        raws.append(_Raw(start, end, text, kind, words, head, definite, title_only))
+        placed = (
+            places and kind in {"person", "organisation"} and _called_a_place(index, first, last, lexicon)
+        )
+        raws.append(_Raw(start, end, text, kind, words, head, definite, title_only, placed))
     if common_nouns:  # "le Premier ministre", "Président" as the recognizer marks them alone
         surnames = {raw.words[-1] for raw in raws if len(raw.words) > 1 and not raw.title_only}
         raws = [raw for raw in raws if not raw.title_only or raw.words[-1] in surnames]
     if stripped_possessives and "'" not in full_text and "’" not in full_text:
         raws = _possessives_restored(raws)
+    if places:
+        raws = _places_throughout(raws)
     canonical = _canonical_names(raws)
     organisations = _organisation_names(raws) if short_forms else {}
     for raw in raws:
@@ -234,6 +266,38 @@ def _possessives_restored(raws: list[_Raw]) -> list[_Raw]:
                 raw = _Raw(raw.start, raw.end, stem.text, stem.kind, stem.words, stem.head, raw.definite)
         restored.append(raw)
     return restored
+
+
+def _called_a_place(index: DocIndex, first: int, last: int, lexicon: Lexicon) -> bool:
+    """Whether the article calls the name of tokens [first, last) a place: right after a place word and its
+    link ("the town of Khan Sheikhun", "la ville de Hama") or right before a place word ("Idlib province",
+    "the Aleppo countryside"). Not a name with a common noun in it: in text stripped of its commas, "the
+    province of Idlib activist Nayef Mustafa" names a person."""
+    texts = index.texts
+    if any(texts[k].isalpha() and texts[k].islower() for k in range(first, last)):
+        return False
+    before = first - 1
+    if (
+        before >= 1
+        and fold(texts[before]) in lexicon.place_links
+        and fold(texts[before - 1]) in lexicon.place_words
+    ):
+        return True
+    return last < len(index) and texts[last].islower() and texts[last] in lexicon.place_words
+
+
+def _places_throughout(raws: list[_Raw]) -> list[_Raw]:
+    """Every mention of a name that one mention calls a place (:func:`_called_a_place`) is a place, if the
+    recognizer took it for a person or an organisation."""
+    placed = {raw.words for raw in raws if raw.placed}
+    if not placed:
+        return raws
+    return [
+        dataclasses.replace(raw, kind="place")
+        if raw.words in placed and raw.kind in {"person", "organisation"}
+        else raw
+        for raw in raws
+    ]
 
 
 def _organisation_names(raws: list[_Raw]) -> dict[tuple[str, ...], str]:

@@ -61,6 +61,8 @@ _SOURCE_WORD_SETS: tuple[str, ...] = (
     "ministries",
     "ministers",
     "portfolio_prepositions",
+    "place_words",
+    "place_links",
     "name_articles",
     "not_names",
     "indefinite_subjects",
@@ -194,6 +196,10 @@ class Lexicon:
     ministers: frozenset[str] = frozenset()
     # "de", "of": the prepositions between an office and its portfolio
     portfolio_prepositions: frozenset[str] = frozenset()
+    # "town", "ville": a name after one of these and a place_links word ("the town of Khan Sheikhun", "la
+    # ville de Hama"), or before one ("Idlib province"), is a place
+    place_words: frozenset[str] = frozenset()
+    place_links: frozenset[str] = frozenset()  # "of", "de"
     # "le", "the": articles that are part of a name where they are capitalised inside a sentence ("Le Parisien")
     name_articles: frozenset[str] = frozenset()
     # "état", "république": capitalised common nouns that are no names on their own

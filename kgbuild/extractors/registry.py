@@ -29,7 +29,7 @@ Extractor = Callable[[Doc, ExtractContext], Iterable[Any]]
 
 extractors = catalogue.create("kgbuild", "extractors", entry_points=True)
 
-DEFAULT_EXTRACTORS: tuple[str, ...] = ("entities.v4", "attributions.v3")
+DEFAULT_EXTRACTORS: tuple[str, ...] = ("entities.v5", "attributions.v3")
 
 
 def get_extractor(name: str) -> Extractor:
