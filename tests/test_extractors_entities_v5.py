@@ -1,6 +1,8 @@
 """entities.v5: a name the article calls a place, after a word for one ("the town of Khan Sheikhun", "la ville de
 Hama") or before it ("Idlib province"), is a place in all its mentions, whatever kind the recognizer gave each
-(hand-built Docs, so that the recognizer's labels are the ones under test)."""
+(hand-built Docs, so that the recognizer's labels are the ones under test). A place inside a longer name, written
+with a capitalised article inside a sentence and words in lower case after it, is that name ("La France
+insoumise")."""
 
 from __future__ import annotations
 
@@ -72,3 +74,80 @@ def test_extractors_entities_v5_name_called_a_place_is_one(
     lang: str, words: list[str], ents: list[str], v4: list[tuple[str, str]], v5: list[tuple[str, str]]
 ) -> None:
     assert kinds(lang, words, ents) == {"entities.v4": v4, "entities.v5": v5}
+
+
+@pytest.mark.parametrize(
+    ("words", "pos", "heads", "ents", "v4", "v5"),
+    [
+        pytest.param(
+            ["Un", "élu", "de", "La", "France", "insoumise", "a", "parlé", "."],
+            ["DET", "NOUN", "ADP", "DET", "PROPN", "ADJ", "AUX", "VERB", "PUNCT"],
+            [1, 7, 4, 4, 1, 4, 7, 7, 7],
+            ["O", "O", "O", "O", "B-LOC", "O", "O", "O", "O"],
+            [("France", "place")],
+            [("La France insoumise", "organisation")],
+            id="a-party-not-the-country",
+        ),
+        pytest.param(
+            ["Selon", "Le", "Maine", "libre", ",", "il", "a", "menti", "."],
+            ["ADP", "DET", "PROPN", "ADJ", "PUNCT", "PRON", "AUX", "VERB", "PUNCT"],
+            [2, 2, 7, 2, 7, 7, 7, 7, 7],
+            ["O", "O", "B-LOC", "O", "O", "O", "O", "O", "O"],
+            [("Maine", "place")],
+            [("Le Maine libre", "organisation")],
+            id="a-newspaper-not-the-region",
+        ),
+        # a relative clause or a conjunction after the place is no part of its name
+        pytest.param(
+            ["Selon", "La", "Provence", "qui", "affirmait", "cela", ",", "il", "a", "menti", "."],
+            ["ADP", "DET", "PROPN", "PRON", "VERB", "PRON", "PUNCT", "PRON", "AUX", "VERB", "PUNCT"],
+            [2, 2, 9, 4, 2, 4, 9, 9, 9, 9, 9],
+            ["O", "O", "B-LOC", "O", "O", "O", "O", "O", "O", "O", "O"],
+            [("Provence", "place")],
+            [("Provence", "place")],
+            id="not-a-relative-clause",
+        ),
+        # a noun right after the place starts no name of its own: "une Le Mans prototype" is a kind of car
+        pytest.param(
+            ["Il", "pilote", "une", "Le", "Mans", "prototype", "."],
+            ["PRON", "VERB", "DET", "DET", "PROPN", "NOUN", "PUNCT"],
+            [1, 1, 4, 4, 1, 4, 1],
+            ["O", "O", "O", "O", "B-LOC", "O", "O"],
+            [("Mans", "place")],
+            [("Mans", "place")],
+            id="not-a-noun-first",
+        ),
+        # a lower-case article says nothing of a longer name: "la France entière" is the country
+        pytest.param(
+            ["Il", "a", "parlé", "à", "la", "France", "entière", "."],
+            ["PRON", "AUX", "VERB", "ADP", "DET", "PROPN", "ADJ", "PUNCT"],
+            [2, 2, 2, 5, 5, 2, 5, 2],
+            ["O", "O", "O", "O", "O", "B-LOC", "O", "O"],
+            [("France", "place")],
+            [("France", "place")],
+            id="lower-case-article",
+        ),
+    ],
+)
+def test_extractors_entities_v5_place_inside_a_longer_name_is_that_name(
+    words: list[str],
+    pos: list[str],
+    heads: list[int],
+    ents: list[str],
+    v4: list[tuple[str, str]],
+    v5: list[tuple[str, str]],
+) -> None:
+    spaces = [nxt not in {".", ","} for nxt in [*words[1:], ""]]
+    found = {}
+    for version in ("entities.v4", "entities.v5"):
+        doc = Doc(
+            spacy.blank("fr").vocab,
+            words=words,
+            spaces=spaces,
+            pos=pos,
+            heads=heads,
+            deps=["dep"] * len(words),
+            ents=ents,
+        )
+        found[version] = [(e.span.text, e.kind) for e in get_extractor(version)(doc, ExtractContext("fr"))]
+    assert found == {"entities.v4": v4, "entities.v5": v5}

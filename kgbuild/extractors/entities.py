@@ -12,7 +12,8 @@ article it is written with inside a sentence ("Le Parisien", "La Rochelle"), und
 capitalised common noun ("l'État", "Mardi") or a title alone ("le Premier ministre") is no name, a people
 ("les Français") is a group, a nationality that modifies a noun ("the Syrian army") is no entity, "Syrias" in a
 text stripped of its apostrophes is Syria, and "SANA" is no person; ``entities.v5`` also makes a name the
-article calls a place ("the town of Khan Sheikhun", "Idlib province") a place in all its mentions.
+article calls a place ("the town of Khan Sheikhun", "Idlib province") a place in all its mentions, and a place
+inside a longer name that name ("La France insoumise").
 """
 
 from __future__ import annotations
@@ -110,7 +111,9 @@ def entities_v4(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
 def entities_v5(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
     """As ``entities.v4``, and a name the article calls a place, after a word for one ("the town of Khan
     Sheikhun", "la ville de Hama") or before it ("Idlib province"), is a place in all its mentions of the
-    article, whatever kind the recognizer gave each (small recognizers take many towns for people)."""
+    article, whatever kind the recognizer gave each (small recognizers take many towns for people). A place
+    that is part of a longer name, written with a capitalised article inside a sentence and words in lower
+    case after it, is that name, an organisation ("La France insoumise", "Le Maine libre")."""
     yield from find_entities(
         doc,
         load_lexicon(ctx.lang),
@@ -183,6 +186,10 @@ def find_entities(
                 continue  # "l'État", "Mardi," (not the planet Mars, a proper noun)
             if kind == "place" and pos == "NOUN" and _demonym(index, first, word, lexicon):
                 kind = "group"
+        if places and kind == "place" and name_articles:
+            longer = _longer_name(index, first, last, lexicon)
+            if longer is not None:  # "La France insoumise": a party, not the country
+                (first, last), kind = longer, "organisation"
         office = _portfolio_office(index, first, lexicon) if portfolios else None
         if office is not None and (kind != "person" or hi - lo == 1):
             is_body, office_start = office
@@ -416,6 +423,34 @@ def _name_article(index: DocIndex, first: int, last: int, lexicon: Lexicon) -> i
                 return -1
             head = index.head[head]
     return k
+
+
+_NAME_TAIL_POS = frozenset({"ADJ", "ADP", "NOUN"})  # "insoumise", "en marche", "diplomatique"
+
+
+def _longer_name(index: DocIndex, first: int, last: int, lexicon: Lexicon) -> tuple[int, int] | None:
+    """Tokens [start, end) of the longer name that a place name of tokens [first, last) is part of: written
+    inside a sentence with a capitalised article before it and words in lower case after it that hang on it
+    ("La France insoumise", "La République en marche", "Le Monde diplomatique"); None elsewhere ("la France
+    entière", or "La France" opening a sentence)."""
+    article = first - 1
+    texts, heads = index.texts, index.head
+    if article <= 0 or index.sent_start[article] == article or not texts[article][:1].isupper():
+        return None
+    if fold(texts[article]) not in lexicon.name_articles or index.pos_strings[article - 1] == "PUNCT":
+        return None
+    pos = index.pos_strings
+    if last >= len(index) or pos[last] not in {"ADJ", "ADP"}:  # not "Le Mans prototype", "La Provence qui"
+        return None
+    end = last
+    while end < len(index) and end - last < 3 and texts[end].isalpha() and texts[end].islower():
+        head, steps = heads[end], 0
+        while not first <= head < end and steps < 2 and heads[head] != head:
+            head, steps = heads[head], steps + 1
+        if pos[end] not in _NAME_TAIL_POS or not (first <= head < end or (end == last and pos[end] == "ADJ")):
+            break
+        end += 1
+    return (article, end) if end > last else None
 
 
 def _without_article(name: str, lexicon: Lexicon) -> str:
