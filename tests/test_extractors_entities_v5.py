@@ -50,6 +50,14 @@ def kinds(lang: str, words: list[str], ents: list[str]) -> dict[str, list[tuple[
             [("Hama", "place")],
             id="fr-after-a-place-word",
         ),
+        pytest.param(
+            "fr",
+            ["Elle", "a", "publié", "une", "photo", "sur", "Instagram", "."],
+            ["O", "O", "O", "O", "O", "O", "B-LOC", "O"],
+            [("Instagram", "place")],
+            [("Instagram", "organisation")],
+            id="a-platform",
+        ),
         # a text stripped of its commas runs the town into the next name: that one is still a person
         pytest.param(
             "en",
@@ -106,6 +114,16 @@ def test_extractors_entities_v5_name_called_a_place_is_one(
             [("Provence", "place")],
             [("Provence", "place")],
             id="not-a-relative-clause",
+        ),
+        # a body by its head word stays one, in text whose commas were stripped ("... d'Idlib, Nusra Front")
+        pytest.param(
+            ["Des", "combats", "dans", "la", "province", "d'", "Idlib", "Nusra", "Front", "."],
+            ["DET", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "PROPN", "PROPN", "PUNCT"],
+            [1, 1, 4, 4, 1, 8, 8, 8, 4, 1],
+            ["O", "O", "O", "O", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O"],
+            [("Idlib Nusra Front", "organisation")],
+            [("Idlib Nusra Front", "organisation")],
+            id="a-body-by-its-head-word",
         ),
         # a noun right after the place starts no name of its own: "une Le Mans prototype" is a kind of car
         pytest.param(

@@ -111,7 +111,8 @@ def entities_v4(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
 def entities_v5(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
     """As ``entities.v4``, and a name the article calls a place, after a word for one ("the town of Khan
     Sheikhun", "la ville de Hama") or before it ("Idlib province"), is a place in all its mentions of the
-    article, whatever kind the recognizer gave each (small recognizers take many towns for people). A place
+    article, whatever kind the recognizer gave each (small recognizers take many towns for people), and the
+    name of a platform (lexicon ``platform_names``: "Instagram", "Twitter") is an organisation. A place
     that is part of a longer name, written with a capitalised article inside a sentence and words in lower
     case after it, is that name, an organisation ("La France insoumise", "Le Maine libre")."""
     yield from find_entities(
@@ -161,7 +162,8 @@ def find_entities(
     calls a person is an organisation ("SANA", the Syrian news agency; people known by their initials have two
     or three: "MBS", "DSK"), unless it labels a speaker in a transcript ("WALLACE: ...") or the article also
     writes it as a name ("Chris Wallace"). ``places``: see :func:`_called_a_place`; all the mentions of such a
-    name are places."""
+    name are places; a place inside a longer name is that name (:func:`_longer_name`); and the name of a
+    platform (lexicon ``platform_names``: "sur Instagram") is an organisation."""
     index = index or index_of(doc)
     raws: list[_Raw] = []
     full_text = index.text
@@ -186,6 +188,8 @@ def find_entities(
                 continue  # "l'État", "Mardi," (not the planet Mars, a proper noun)
             if kind == "place" and pos == "NOUN" and _demonym(index, first, word, lexicon):
                 kind = "group"
+        if places and last - first == 1 and fold(index.texts[first]) in lexicon.platform_names:
+            kind = "organisation"  # "sur Instagram", which recognizers read as a place
         if places and kind == "place" and name_articles:
             longer = _longer_name(index, first, last, lexicon)
             if longer is not None:  # "La France insoumise": a party, not the country
@@ -241,7 +245,7 @@ def find_entities(
     if stripped_possessives and "'" not in full_text and "’" not in full_text:
         raws = _possessives_restored(raws)
     if places:
-        raws = _places_throughout(raws)
+        raws = _places_throughout(raws, lexicon)
     canonical = _canonical_names(raws)
     organisations = _organisation_names(raws) if short_forms else {}
     for raw in raws:
@@ -293,15 +297,18 @@ def _called_a_place(index: DocIndex, first: int, last: int, lexicon: Lexicon) ->
     return last < len(index) and texts[last].islower() and texts[last] in lexicon.place_words
 
 
-def _places_throughout(raws: list[_Raw]) -> list[_Raw]:
+def _places_throughout(raws: list[_Raw], lexicon: Lexicon) -> list[_Raw]:
     """Every mention of a name that one mention calls a place (:func:`_called_a_place`) is a place, if the
-    recognizer took it for a person or an organisation."""
+    recognizer took it for a person or an organisation, unless its head word makes it a body ("the province
+    of Idlib Nusra Front", in text stripped of its commas)."""
     placed = {raw.words for raw in raws if raw.placed}
     if not placed:
         return raws
     return [
         dataclasses.replace(raw, kind="place")
-        if raw.words in placed and raw.kind in {"person", "organisation"}
+        if raw.words in placed
+        and raw.kind in {"person", "organisation"}
+        and raw.head not in lexicon.organisation_words
         else raw
         for raw in raws
     ]

@@ -63,6 +63,7 @@ _SOURCE_WORD_SETS: tuple[str, ...] = (
     "portfolio_prepositions",
     "place_words",
     "place_links",
+    "platform_names",
     "name_articles",
     "not_names",
     "indefinite_subjects",
@@ -200,6 +201,8 @@ class Lexicon:
     # ville de Hama"), or before one ("Idlib province"), is a place
     place_words: frozenset[str] = frozenset()
     place_links: frozenset[str] = frozenset()  # "of", "de"
+    # "instagram", "twitter": names of platforms, which recognizers read as places ("sur Instagram")
+    platform_names: frozenset[str] = frozenset()
     # "le", "the": articles that are part of a name where they are capitalised inside a sentence ("Le Parisien")
     name_articles: frozenset[str] = frozenset()
     # "état", "république": capitalised common nouns that are no names on their own
