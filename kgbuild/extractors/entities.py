@@ -274,7 +274,16 @@ def _possessives_restored(raws: list[_Raw]) -> list[_Raw]:
         if len(last) > 2 and last.endswith("s") and not last.endswith("ss") and raw.kind != "group":
             stem = first_of.get((*raw.words[:-1], last[:-1]))
             if stem is not None and stem.kind != "group":
-                raw = _Raw(raw.start, raw.end, stem.text, stem.kind, stem.words, stem.head, raw.definite)
+                raw = _Raw(
+                    raw.start,
+                    raw.end,
+                    stem.text,
+                    stem.kind,
+                    stem.words,
+                    stem.head,
+                    raw.definite,
+                    placed=raw.placed,
+                )
         restored.append(raw)
     return restored
 

@@ -288,7 +288,7 @@ class PhraseRules(VerbRules):
         last = cue_first - 1
         while last >= sent_start and index.is_punct[last]:  # the comma before "selon lequel"
             last -= 1
-        head = self.noun_before(cue_first)
+        head = self._noun_before(cue_first)
         if head is None:
             return None
         pos, heads = index.pos_strings, index.head

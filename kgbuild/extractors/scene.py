@@ -271,7 +271,7 @@ class Scene:
             before = None
             if not relative or index.pos_strings[heads[clause]] not in SPEAKER_POS:
                 # the parse hangs the relative clause on a verb ("a admis M. Trudeau, qui a rappelé P")
-                before = self.noun_before(head, pronoun=True)
+                before = self._noun_before(head, pronoun=True)
             if before is not None:
                 head = before
             elif relative:
@@ -364,7 +364,7 @@ class Scene:
             return end
         return entity[1]
 
-    def noun_before(self, word: int, pronoun: bool = False) -> int | None:
+    def _noun_before(self, word: int, pronoun: bool = False) -> int | None:
         """The head of the noun phrase that ends right before token ``word`` (a comma between), as the
         antecedent of a relative pronoun: "M. Trudeau, qui", "la présidente du Rassemblement national, selon
         qui", and with ``pronoun`` "c'est moi qui"; None when no noun (or pronoun) ends there."""
