@@ -19,6 +19,7 @@ inside a longer name that name ("La France insoumise").
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -92,19 +93,7 @@ def entities_v4(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
     "the Syrian army"), and one the recognizer took for a group after a preposition is a place ("in
     Aleppo"). In a text without apostrophes, "Syrias" is "Syria" where the article names Syria. An acronym
     of four letters or more is no person ("SANA")."""
-    yield from find_entities(
-        doc,
-        load_lexicon(ctx.lang),
-        short_forms=True,
-        capitalised=True,
-        organisation_heads=True,
-        portfolios=True,
-        name_articles=True,
-        common_nouns=True,
-        group_roles=True,
-        stripped_possessives=True,
-        acronyms=True,
-    )
+    yield from _find_as_v4(doc, load_lexicon(ctx.lang))
 
 
 @extractors.register("entities.v5")
@@ -115,20 +104,7 @@ def entities_v5(doc: Doc, ctx: ExtractContext) -> Iterator[EntityMention]:
     name of a platform (lexicon ``platform_names``: "Instagram", "Twitter") is an organisation. A place
     that is part of a longer name, written with a capitalised article inside a sentence and words in lower
     case after it, is that name, an organisation ("La France insoumise", "Le Maine libre")."""
-    yield from find_entities(
-        doc,
-        load_lexicon(ctx.lang),
-        short_forms=True,
-        capitalised=True,
-        organisation_heads=True,
-        portfolios=True,
-        name_articles=True,
-        common_nouns=True,
-        group_roles=True,
-        stripped_possessives=True,
-        acronyms=True,
-        places=True,
-    )
+    yield from _find_as_v4(doc, load_lexicon(ctx.lang), places=True)
 
 
 def find_entities(
@@ -259,6 +235,21 @@ def find_entities(
             name=name,
             key=identity_key(_without_article(name, lexicon) if name_articles else name),
         )
+
+
+# find_entities as entities.v4 reads, on which entities.v5 builds
+_find_as_v4 = functools.partial(
+    find_entities,
+    short_forms=True,
+    capitalised=True,
+    organisation_heads=True,
+    portfolios=True,
+    name_articles=True,
+    common_nouns=True,
+    group_roles=True,
+    stripped_possessives=True,
+    acronyms=True,
+)
 
 
 def _possessives_restored(raws: list[_Raw]) -> list[_Raw]:
