@@ -67,6 +67,15 @@ def kinds(lang: str, words: list[str], ents: list[str]) -> dict[str, list[tuple[
             [("Idlib activist Nayef Mustafa", "person")],
             id="not-a-name-with-a-common-noun",
         ),
+        # "state" is no place word: "the state of" is as often a condition as a place
+        pytest.param(
+            "en",
+            ["Voters", "doubt", "the", "state", "of", "Clinton", "'s", "campaign", "."],
+            ["O", "O", "O", "O", "O", "B-PERSON", "O", "O", "O"],
+            [("Clinton", "person")],
+            [("Clinton", "person")],
+            id="state-of",
+        ),
         # "the Clinton campaign", "the Trump camp": no place word
         pytest.param(
             "en",
