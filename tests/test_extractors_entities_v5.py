@@ -6,6 +6,8 @@ insoumise")."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 import spacy
 from spacy.tokens import Doc
@@ -13,12 +15,13 @@ from spacy.tokens import Doc
 from kgbuild.extractors import ExtractContext, get_extractor
 
 
-def kinds(lang: str, words: list[str], ents: list[str]) -> dict[str, list[tuple[str, str]]]:
-    """The (text, kind) of each mention that entities.v4 and entities.v5 find in the Doc of ``words``."""
+def kinds(lang: str, words: list[str], **attrs: Any) -> dict[str, list[tuple[str, str]]]:
+    """The (text, kind) of each mention that entities.v4 and entities.v5 find in the Doc of ``words`` with
+    ``attrs`` (``Doc``'s keywords: ``ents``, ``pos``, ``heads``...)."""
     spaces = [nxt not in {".", ","} for nxt in [*words[1:], ""]]
     found = {}
     for version in ("entities.v4", "entities.v5"):
-        doc = Doc(spacy.blank(lang).vocab, words=words, spaces=spaces, ents=ents)
+        doc = Doc(spacy.blank(lang).vocab, words=words, spaces=spaces, **attrs)
         found[version] = [(e.span.text, e.kind) for e in get_extractor(version)(doc, ExtractContext(lang))]
     return found
 
@@ -90,7 +93,7 @@ def kinds(lang: str, words: list[str], ents: list[str]) -> dict[str, list[tuple[
 def test_extractors_entities_v5_name_called_a_place_is_one(
     lang: str, words: list[str], ents: list[str], v4: list[tuple[str, str]], v5: list[tuple[str, str]]
 ) -> None:
-    assert kinds(lang, words, ents) == {"entities.v4": v4, "entities.v5": v5}
+    assert kinds(lang, words, ents=ents) == {"entities.v4": v4, "entities.v5": v5}
 
 
 @pytest.mark.parametrize(
@@ -164,17 +167,5 @@ def test_extractors_entities_v5_place_inside_a_longer_name_is_that_name(
     v4: list[tuple[str, str]],
     v5: list[tuple[str, str]],
 ) -> None:
-    spaces = [nxt not in {".", ","} for nxt in [*words[1:], ""]]
-    found = {}
-    for version in ("entities.v4", "entities.v5"):
-        doc = Doc(
-            spacy.blank("fr").vocab,
-            words=words,
-            spaces=spaces,
-            pos=pos,
-            heads=heads,
-            deps=["dep"] * len(words),
-            ents=ents,
-        )
-        found[version] = [(e.span.text, e.kind) for e in get_extractor(version)(doc, ExtractContext("fr"))]
+    found = kinds("fr", words, pos=pos, heads=heads, deps=["dep"] * len(words), ents=ents)
     assert found == {"entities.v4": v4, "entities.v5": v5}
